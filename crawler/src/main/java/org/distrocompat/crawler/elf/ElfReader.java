@@ -599,18 +599,21 @@ public final class ElfReader {
             }
             if (symtab != -1) {
                 t.symOff = toOffset(symtab, "DT_SYMTAB");
-                if (hash != -1) {
+                int dynsymSec = shnum > 0 ? findSection(SHT_DYNSYM) : -1;
+                // the layout guess: .dynsym is directly followed by .dynstr (what linkers emit)
+                long layoutGuess = strtab != -1 && Long.compareUnsigned(strtab, symtab) > 0
+                        ? Long.divideUnsigned(strtab - symtab, t.symEnt) : -1;
+                if (dynsymSec >= 0) {
+                    t.symCount = Long.compareUnsigned(shSize(dynsymSec), size) > 0 ? -1
+                            : shSize(dynsymSec) / t.symEnt;
+                } else if (hash != -1) {
                     long h = toOffset(hash, "DT_HASH");
                     need(h, 8, "DT_HASH header");
                     t.symCount = u32(h + 4);
                 } else if (gnuHash != -1) {
-                    t.symCount = gnuHashSymbolCount(toOffset(gnuHash, "DT_GNU_HASH"));
-                } else if (shnum > 0 && findSection(SHT_DYNSYM) >= 0) {
-                    int s = findSection(SHT_DYNSYM);
-                    t.symCount = shSize(s) / t.symEnt;
-                } else if (strtab != -1 && Long.compareUnsigned(strtab, symtab) > 0) {
-                    // common layout: .dynsym is followed by .dynstr
-                    t.symCount = Long.divideUnsigned(strtab - symtab, t.symEnt);
+                    t.symCount = gnuHashSymbolCount(toOffset(gnuHash, "DT_GNU_HASH"), layoutGuess);
+                } else if (layoutGuess >= 0) {
+                    t.symCount = layoutGuess;
                 }
                 checkSymCount(t);
             }
@@ -634,7 +637,12 @@ public final class ElfReader {
             }
         }
 
-        private long gnuHashSymbolCount(long h) throws ElfFormatException {
+        /**
+         * The symbol count from DT_GNU_HASH: one past the last symbol of the longest chain. When no symbol is
+         * hashed (only undefined ones) the table cannot say how many there are: then the layout guess is used
+         * if it is at least symoffset.
+         */
+        private long gnuHashSymbolCount(long h, long layoutGuess) throws ElfFormatException {
             need(h, 16, "DT_GNU_HASH header");
             long nbuckets = u32(h);
             long symoffset = u32(h + 4);
@@ -647,7 +655,7 @@ public final class ElfReader {
                 max = Math.max(max, u32(buckets + 4 * i));
             }
             if (max == 0) {
-                return symoffset;
+                return layoutGuess >= symoffset ? layoutGuess : symoffset;
             }
             if (max < symoffset) {
                 throw new ElfFormatException("bad DT_GNU_HASH: bucket value " + max + " below symoffset " + symoffset);
