@@ -22,6 +22,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Function<String, DataSource> server;
+    private static Function<String, String> urls;
     private static String kind;
 
     private TestDatabase() {
@@ -37,6 +38,18 @@ public final class TestDatabase {
             throw new IllegalStateException("cannot create test database on " + kind + ": " + e.getMessage(), e);
         }
         return Database.of(s.apply(name), kind + "/" + name, null);
+    }
+
+    /** A new empty database (not yet migrated), as a JDBC URL with credentials, for CLI tests' --db. */
+    public static String freshUrl() {
+        Function<String, DataSource> s = server();
+        String name = "dc_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = s.apply("postgres").getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + kind + ": " + e.getMessage(), e);
+        }
+        return urls.apply(name);
     }
 
     /** Which server the tests run against, for messages. */
@@ -55,11 +68,15 @@ public final class TestDatabase {
             kind = "external PostgreSQL";
             server = db -> dataSource(parsed.jdbcUrl().replaceFirst("(//[^/]+/)[^?]*", "$1" + db),
                     parsed.user(), parsed.password());
+            urls = db -> withCredentials(parsed.jdbcUrl().replaceFirst("(//[^/]+/)[^?]*", "$1" + db),
+                    parsed.user(), parsed.password());
         } else if (dockerAvailable()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17-alpine");
             container.start();
             kind = "Testcontainers PostgreSQL";
             server = db -> dataSource(container.getJdbcUrl().replaceFirst("(//[^/]+/)[^?]*", "$1" + db),
+                    container.getUsername(), container.getPassword());
+            urls = db -> withCredentials(container.getJdbcUrl().replaceFirst("(//[^/]+/)[^?]*", "$1" + db),
                     container.getUsername(), container.getPassword());
         } else {
             try {
@@ -84,6 +101,7 @@ public final class TestDatabase {
                 }));
                 kind = "embedded PostgreSQL";
                 server = db -> pg.getDatabase("postgres", db);
+                urls = db -> pg.getJdbcUrl("postgres", db);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start embedded PostgreSQL for tests", e);
             }
@@ -97,6 +115,20 @@ public final class TestDatabase {
         } catch (Throwable t) {
             return false;
         }
+    }
+
+    private static String withCredentials(String jdbcUrl, String user, String password) {
+        StringBuilder sb = new StringBuilder(jdbcUrl);
+        String sep = jdbcUrl.contains("?") ? "&" : "?";
+        if (user != null) {
+            sb.append(sep).append("user=").append(java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8));
+            sep = "&";
+        }
+        if (password != null) {
+            sb.append(sep).append("password=")
+                    .append(java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return sb.toString();
     }
 
     private static DataSource dataSource(String jdbcUrl, String user, String password) {

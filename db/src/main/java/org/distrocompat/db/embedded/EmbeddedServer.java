@@ -40,10 +40,10 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     public static EmbeddedServer start(Path home) {
-        return start(home, System.err);
+        return start(home, System.err, Duration.ofSeconds(lockWaitSeconds()));
     }
 
-    public static EmbeddedServer start(Path home, PrintStream messages) {
+    public static EmbeddedServer start(Path home, PrintStream messages, Duration lockWait) {
         Path data = home.resolve("pgdata");
         FileChannel channel = null;
         FileLock lock = null;
@@ -51,7 +51,7 @@ public final class EmbeddedServer implements AutoCloseable {
             Files.createDirectories(home);
             channel = FileChannel.open(home.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            lock = acquire(channel, home, messages);
+            lock = acquire(channel, home, messages, lockWait);
             writeOwner(channel);
             stopOrphan(data);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -72,16 +72,17 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
-    private static FileLock acquire(FileChannel channel, Path home, PrintStream messages) throws IOException {
-        FileLock lock = channel.tryLock();
+    private static FileLock acquire(FileChannel channel, Path home, PrintStream messages, Duration wait)
+            throws IOException {
+        FileLock lock = tryLock(channel);
         if (lock != null) {
             return lock;
         }
-        long waitSeconds = lockWaitSeconds();
+        long waitSeconds = wait.toSeconds();
         String owner = readOwner(channel);
         messages.println("distrocompat: waiting for another distrocompat process" + owner + " using " + home
                 + " (up to " + waitSeconds + " s; or use --db with a PostgreSQL server for concurrent use)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 Thread.sleep(200);
@@ -89,13 +90,22 @@ public final class EmbeddedServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
-            lock = channel.tryLock();
+            lock = tryLock(channel);
             if (lock != null) {
                 return lock;
             }
         }
         throw new DatabaseException("the embedded database in " + home + " is in use by another distrocompat process"
                 + owner + "; gave up after " + waitSeconds + " s");
+    }
+
+    /** Null when another process (or another server in this JVM) holds the home. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
     }
 
     private static long lockWaitSeconds() {
