@@ -1,0 +1,22 @@
+package org.distrocompat.api.cli;
+
+import org.distrocompat.db.Database;
+import picocli.CommandLine.Option;
+
+/** {@code --db URL}, shared by every command that reads or writes the database. */
+public final class DatabaseOptions {
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "PostgreSQL to use: jdbc:postgresql://host:port/db or postgresql://user:pass@host:port/db "
+                    + "(default: $DISTROCOMPAT_DB, else the embedded database under $DISTROCOMPAT_HOME)")
+    String url;
+
+    /** Opens (and migrates) the chosen database. */
+    public Database open() {
+        return Database.open(url);
+    }
+
+    public String url() {
+        return url;
+    }
+}

@@ -1,0 +1,66 @@
+package org.distrocompat.api.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintWriter;
+
+/** JSON output: pretty, stable key order as written by the records and maps given; empty arrays as []. */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPrettyPrinter(new CompactEmptyPrinter())
+            .build();
+
+    /** Jackson's default printer writes "[ ]" and "{ }"; tools and people expect "[]" and "{}". */
+    private static final class CompactEmptyPrinter extends DefaultPrettyPrinter {
+        CompactEmptyPrinter() {
+            indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+            _objectFieldValueSeparatorWithSpaces = ": ";
+        }
+
+        CompactEmptyPrinter(CompactEmptyPrinter base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new CompactEmptyPrinter(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                g.writeRaw(']');
+            } else {
+                super.writeEndArray(g, nrOfValues);
+            }
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            if (nrOfEntries == 0) {
+                g.writeRaw('}');
+            } else {
+                super.writeEndObject(g, nrOfEntries);
+            }
+        }
+    }
+
+    private Json() {
+    }
+
+    public static void print(PrintWriter out, Object value) {
+        try {
+            out.println(MAPPER.writeValueAsString(value));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}

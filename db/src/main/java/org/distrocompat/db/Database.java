@@ -1,0 +1,121 @@
+package org.distrocompat.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.distrocompat.db.embedded.EmbeddedServer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * An open, migrated distrocompat database: an external PostgreSQL given by URL, or the embedded one
+ * whose data directory lives under the distrocompat home. Close it to stop the embedded server.
+ */
+public final class Database implements AutoCloseable {
+    public static final String ENV_URL = "DISTROCOMPAT_DB";
+    public static final String ENV_HOME = "DISTROCOMPAT_HOME";
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final String description;
+    private final AutoCloseable owned;
+
+    private Database(DataSource dataSource, String description, AutoCloseable owned) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.owned = owned;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /**
+     * Opens the database the user chose: {@code url} if given, else {@code $DISTROCOMPAT_DB}, else the
+     * embedded server under {@link #home()}. Runs pending migrations.
+     */
+    public static Database open(String url) {
+        String chosen = url != null && !url.isBlank() ? url : System.getenv(ENV_URL);
+        Database db = chosen != null && !chosen.isBlank() ? external(DatabaseUrl.parse(chosen)) : embedded(home());
+        try {
+            Migrations.migrate(db.dataSource);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** Connects to an external PostgreSQL; fails with one clear line when it cannot be reached. */
+    public static Database external(DatabaseUrl url) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url.jdbcUrl());
+        if (url.user() != null) {
+            ds.setUser(url.user());
+        }
+        if (url.password() != null) {
+            ds.setPassword(url.password());
+        }
+        ds.setConnectTimeout(10);
+        ds.setApplicationName("distrocompat");
+        try (Connection c = ds.getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot connect to " + DatabaseUrl.redact(url.jdbcUrl()) + ": "
+                    + firstLine(e.getMessage()));
+        }
+        return new Database(ds, DatabaseUrl.redact(url.jdbcUrl()), null);
+    }
+
+    /** Starts (or waits for) the embedded server whose data persists under {@code home}. */
+    public static Database embedded(Path home) {
+        EmbeddedServer server = EmbeddedServer.start(home);
+        return new Database(server.dataSource(), "embedded PostgreSQL in " + server.dataDirectory(), server);
+    }
+
+    /** Wraps an already running server (used by tests that create one database per test). */
+    public static Database of(DataSource ds, String description, AutoCloseable owned) {
+        Migrations.migrate(ds);
+        return new Database(ds, description, owned);
+    }
+
+    /** {@code $DISTROCOMPAT_HOME}, default {@code ~/.local/share/distrocompat}. */
+    public static Path home() {
+        String env = System.getenv(ENV_HOME);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "distrocompat");
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new DatabaseException("could not stop the database: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,215 @@
+package org.distrocompat.db.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.distrocompat.db.DatabaseException;
+
+/**
+ * The embedded PostgreSQL behind the default database. Its data directory persists under the
+ * distrocompat home, so one run sees the data of the last.
+ *
+ * <p>One process at a time owns a home: an exclusive file lock is taken before the server starts and
+ * held until it stops. A second process waits for the lock (saying so on stderr) and gives up with a
+ * clear message after {@code DISTROCOMPAT_LOCK_WAIT} seconds (default 600). Because the lock dies with its
+ * process, a server left running by a killed process is found (postmaster.pid) and stopped first.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    private static final String ENV_LOCK_WAIT = "DISTROCOMPAT_LOCK_WAIT";
+
+    private final Path dataDirectory;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedServer(Path dataDirectory, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedServer start(Path home) {
+        return start(home, System.err, Duration.ofSeconds(lockWaitSeconds()));
+    }
+
+    public static EmbeddedServer start(Path home, PrintStream messages, Duration lockWait) {
+        Path data = home.resolve("pgdata");
+        FileChannel channel = null;
+        FileLock lock = null;
+        try {
+            Files.createDirectories(home);
+            channel = FileChannel.open(home.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            lock = acquire(channel, home, messages, lockWait);
+            writeOwner(channel);
+            stopOrphan(data);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(home.resolve("pg-binaries").toFile())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "50")
+                    .start();
+            return new EmbeddedServer(data, channel, lock, pg);
+        } catch (IOException | RuntimeException e) {
+            release(lock, channel);
+            if (e instanceof DatabaseException de) {
+                throw de;
+            }
+            throw new DatabaseException("cannot start the embedded PostgreSQL in " + data + ": " + describe(e), e);
+        }
+    }
+
+    private static FileLock acquire(FileChannel channel, Path home, PrintStream messages, Duration wait)
+            throws IOException {
+        FileLock lock = tryLock(channel);
+        if (lock != null) {
+            return lock;
+        }
+        long waitSeconds = wait.toSeconds();
+        String owner = readOwner(channel);
+        messages.println("distrocompat: waiting for another distrocompat process" + owner + " using " + home
+                + " (up to " + waitSeconds + " s; or use --db with a PostgreSQL server for concurrent use)");
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            lock = tryLock(channel);
+            if (lock != null) {
+                return lock;
+            }
+        }
+        throw new DatabaseException("the embedded database in " + home + " is in use by another distrocompat process"
+                + owner + "; gave up after " + waitSeconds + " s");
+    }
+
+    /** Null when another process (or another server in this JVM) holds the home. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static long lockWaitSeconds() {
+        String env = System.getenv(ENV_LOCK_WAIT);
+        try {
+            return env == null ? 600 : Math.max(0, Long.parseLong(env.trim()));
+        } catch (NumberFormatException e) {
+            return 600;
+        }
+    }
+
+    private static void writeOwner(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                .getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+    }
+
+    private static String readOwner(FileChannel channel) {
+        try {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(32);
+            int n = channel.read(buf, 0);
+            String pid = n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.US_ASCII).trim();
+            return pid.isEmpty() ? "" : " (pid " + pid + ")";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * We hold the home's lock, so no live distrocompat process owns the data directory: a postmaster that
+     * is still running there was left behind by a killed one. Stop it (fast shutdown) before starting.
+     */
+    private static void stopOrphan(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
+                : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+        if (orphan.isPresent() && orphan.get().isAlive()
+                && orphan.get().info().command().map(c -> c.contains("postgres")).orElse(true)) {
+            ProcessHandle p = orphan.get();
+            p.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown; escalate below
+            try {
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static Optional<Long> parsePid(String s) {
+        try {
+            return Optional.of(Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static void release(FileLock lock, FileChannel channel) {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the lock dies with the channel or the process anyway
+        }
+    }
+
+    public DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    public EmbeddedPostgres postgres() {
+        return postgres;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            postgres.close();
+        } finally {
+            release(lock, lockChannel);
+        }
+    }
+}

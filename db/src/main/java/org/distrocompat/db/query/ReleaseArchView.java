@@ -1,0 +1,26 @@
+package org.distrocompat.db.query;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * One stored release x arch with its effective version sets: {@code versions} maps each prefix to every
+ * defined version name of that prefix (sorted, numeric first), {@code max} each prefix to its highest
+ * numeric version. {@code sonames} maps each prefix to the sonames that define it (empty for imported cells).
+ */
+public record ReleaseArchView(
+        int releaseArchId,
+        String distro,
+        String distroDisplayName,
+        String release,
+        String codename,
+        String status,
+        String arch,
+        String libc,
+        String glibc,
+        String provenance,
+        SortedMap<String, List<String>> versions,
+        SortedMap<String, String> max,
+        Map<String, List<String>> versionsBySoname) {
+}
