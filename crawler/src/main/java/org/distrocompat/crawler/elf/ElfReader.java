@@ -270,11 +270,18 @@ public final class ElfReader {
                 shnum = u16(48);
                 shstrndx = u16(50);
             }
-            readSectionHeaderTable();
-            if (phnum == 0xffff && shnum > 0) { // PN_XNUM: real count in section 0's sh_info
-                phnum = (int) Math.min(Integer.MAX_VALUE, shInfo(0));
+            // program headers first (they come first in a file: a truncated file is reported by them), unless
+            // their count is PN_XNUM and lives in section 0's sh_info
+            if (phnum == 0xffff) {
+                readSectionHeaderTable();
+                if (shnum > 0) {
+                    phnum = (int) Math.min(Integer.MAX_VALUE, shInfo(0));
+                }
+                readProgramHeaders(phoff, phentsize, phnum);
+            } else {
+                readProgramHeaders(phoff, phentsize, phnum);
+                readSectionHeaderTable();
             }
-            readProgramHeaders(phoff, phentsize, phnum);
 
             Tables t = null;
             boolean sectionDynamicOk = shnum == 0 || findSection(SHT_DYNAMIC) >= 0;
