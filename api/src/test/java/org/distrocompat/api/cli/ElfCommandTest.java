@@ -59,6 +59,8 @@ class ElfCommandTest {
                 .doesNotContain("\"libc.so.6\"");
         assertThat(libc.get("requirements").get("ld-linux-x86-64.so.2").isArray()).isTrue();
         assertThat(libc.get("symbols").asInt()).isGreaterThan(1000);
+        // empty arrays do not disturb the indentation of what follows
+        assertThat(r.out()).contains("\n    \"rpath\": [],\n    \"runpath\": [],\n    \"base\": ");
     }
 
     @Test
