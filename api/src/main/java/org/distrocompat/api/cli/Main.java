@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 + "libgcc per release x architecture, crawled from the distros' own archives.",
         subcommands = {
                 ReleasesCommand.class,
+                ImportCommand.class,
+                PolicyCommand.class,
+                RefreshCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
