@@ -29,8 +29,10 @@ import org.distrocompat.api.query.CellFacts;
  * exclude photon
  * prefixes CXXABI GCC GLIBC GLIBCXX LIBATOMIC ZLIB
  * never GLIBC_PRIVATE
- * whitelist libatomic.so.1 libgcc_s.so.1 ...
+ * whitelist libatomic.so.1 libgcc_s.so.1 ... libmvec.so.1>=2.24 ...
  * </pre>
+ * A whitelist candidate written {@code SONAME>=2.Y} is a candidate from manylinux_2_Y on (auditwheel adds
+ * libexpat.so.1 at 2_12 and libmvec.so.1 at 2_24; the database cannot observe either).
  */
 public record MainstreamConfig(
         Set<String> statuses,
@@ -44,10 +46,10 @@ public record MainstreamConfig(
     public static final List<String> DEFAULT_PREFIXES = List.of("CXXABI", "GCC", "GLIBC", "GLIBCXX", "LIBATOMIC", "ZLIB");
     /** auditwheel's whitelist, in its order: the sonames a policy may whitelist if no release in scope lacks them. */
     public static final List<String> DEFAULT_WHITELIST = List.of("libatomic.so.1", "libgcc_s.so.1", "libstdc++.so.6",
-            "libm.so.6", "libmvec.so.1", "libanl.so.1", "libdl.so.2", "librt.so.1", "libc.so.6", "libnsl.so.1",
+            "libm.so.6", "libmvec.so.1>=2.24", "libanl.so.1", "libdl.so.2", "librt.so.1", "libc.so.6", "libnsl.so.1",
             "libutil.so.1", "libpthread.so.0", "libX11.so.6", "libXext.so.6", "libXrender.so.1", "libICE.so.6",
             "libSM.so.6", "libGL.so.1", "libgobject-2.0.so.0", "libgthread-2.0.so.0", "libglib-2.0.so.0",
-            "libresolv.so.2", "libexpat.so.1", "libz.so.1");
+            "libresolv.so.2", "libexpat.so.1>=2.12", "libz.so.1");
 
     public MainstreamConfig {
         statuses = Set.copyOf(new LinkedHashSet<>(statuses));

@@ -98,7 +98,7 @@ public final class PolicyGenerator {
                 excluded.put(c.label() + " " + c.arch(), why);
             }
         }
-        Map<String, String> introduced = glibcIntroductions(cells);
+        Map<String, Map<String, String>> introduced = glibcIntroductions(cells);
         TreeSet<Integer> minors = mainstream.stream().map(c -> glibcMinor(c.glibc()))
                 .collect(Collectors.toCollection(TreeSet::new));
         List<Policy> policies = new ArrayList<>();
@@ -111,7 +111,8 @@ public final class PolicyGenerator {
         return new PolicySet(List.copyOf(policies), derivations, config, labels, excluded);
     }
 
-    private void derive(int y, List<CellFacts> mainstream, Map<String, String> introduced, List<Policy> policies,
+    private void derive(int y, List<CellFacts> mainstream, Map<String, Map<String, String>> introducedByArch,
+            List<Policy> policies,
             Map<String, Derivation> derivations) {
         String name = "manylinux_2_" + y;
         Map<String, Map<String, List<String>>> symbolVersions = new LinkedHashMap<>();
@@ -119,11 +120,14 @@ public final class PolicyGenerator {
         Map<String, Map<String, Derivation.Bound>> bounds = new LinkedHashMap<>();
         List<CellFacts> inScope = new ArrayList<>();
         for (String arch : orderedArches(mainstream)) {
-            List<CellFacts> scope = mainstream.stream()
-                    .filter(c -> c.arch().equals(arch) && glibcMinor(c.glibc()) >= y).toList();
-            if (scope.isEmpty()) {
+            List<CellFacts> onArch = mainstream.stream().filter(c -> c.arch().equals(arch)).toList();
+            List<CellFacts> scope = onArch.stream().filter(c -> glibcMinor(c.glibc()) >= y).toList();
+            // an arch joins manylinux_2_Y once a mainstream release on it has glibc 2.Y or older: before that,
+            // no glibc 2.Y system of that arch existed to be compatible with
+            if (scope.isEmpty() || onArch.stream().noneMatch(c -> glibcMinor(c.glibc()) <= y)) {
                 continue;
             }
+            Map<String, String> introduced = introducedByArch.getOrDefault(arch, Map.of());
             inScope.addAll(scope);
             scopeLabels.put(arch, scope.stream().map(CellFacts::label).sorted().toList());
             Map<String, List<String>> byPrefix = new TreeMap<>();
@@ -139,7 +143,12 @@ public final class PolicyGenerator {
         Map<String, List<String>> whitelistExcluded = new LinkedHashMap<>();
         Map<String, Integer> verified = new LinkedHashMap<>();
         List<String> whitelist = new ArrayList<>();
-        for (String soname : config.whitelistCandidates()) {
+        for (String candidate : config.whitelistCandidates()) {
+            int from = candidate.contains(">=") ? glibcMinor(candidate.substring(candidate.indexOf(">=") + 2)) : 0;
+            String soname = candidate.contains(">=") ? candidate.substring(0, candidate.indexOf(">=")) : candidate;
+            if (y < from) {
+                continue;
+            }
             List<String> lacking = inScope.stream().filter(c -> knownToLack(c, soname))
                     .map(c -> c.label() + " " + c.arch()).sorted().toList();
             if (lacking.isEmpty()) {
@@ -194,14 +203,17 @@ public final class PolicyGenerator {
             return null;
         }
         String cap = "2." + y;
-        if (SymbolVersions.isNumeric(version)) {
-            return SymbolVersions.compareNumeric(version, cap) > 0 ? "newer than glibc " + cap : null;
+        if (SymbolVersions.isNumeric(version) && SymbolVersions.compareNumeric(version, cap) <= 0) {
+            return null;
         }
+        // newer than 2.Y: allowed only when a release of glibc <= 2.Y on this arch defines it (a backport,
+        // e.g. GLIBC_2.18 in CentOS 7's aarch64 glibc 2.17); a non-numeric name counts from the oldest glibc
+        // defining it on any arch (ABI_DT_RELR: 2.36)
         String first = introduced.get(version);
-        if (first == null || SymbolVersions.compareNumeric(first, cap) > 0) {
-            return "first defined by glibc " + (first == null ? "?" : first) + ", newer than " + cap;
+        if (first != null && SymbolVersions.compareNumeric(first, cap) <= 0) {
+            return null;
         }
-        return null;
+        return "newer than glibc " + cap + (first == null ? "" : " (oldest glibc defining it here: " + first + ")");
     }
 
     private Derivation.Bound bound(int y, String prefix, List<CellFacts> scope, Map<String, String> introduced) {
@@ -252,20 +264,31 @@ public final class PolicyGenerator {
         return String.join(", ", labels.subList(0, 4)) + " and " + (labels.size() - 4) + " more";
     }
 
-    /** The oldest glibc (any release, any arch) defining each non-numeric GLIBC name. */
-    static Map<String, String> glibcIntroductions(Collection<CellFacts> cells) {
-        Map<String, String> first = new HashMap<>();
+    /**
+     * Per arch, the oldest glibc (any stored release) defining each GLIBC version name; for non-numeric names
+     * the oldest on any arch when that is older.
+     */
+    static Map<String, Map<String, String>> glibcIntroductions(Collection<CellFacts> cells) {
+        Map<String, Map<String, String>> first = new HashMap<>();
+        Map<String, String> anyArch = new HashMap<>();
         for (CellFacts c : cells) {
             if (!"glibc".equals(c.libc()) || c.glibc() == null || glibcMinor(c.glibc()) < 0) {
                 continue;
             }
+            Map<String, String> onArch = first.computeIfAbsent(c.arch(), k -> new HashMap<>());
             for (String v : c.versions().getOrDefault("GLIBC", Set.of())) {
+                onArch.merge(v, c.glibc(), PolicyGenerator::older);
                 if (!SymbolVersions.isNumeric(v)) {
-                    first.merge(v, c.glibc(), (a, b) -> SymbolVersions.compareNumeric(a, b) <= 0 ? a : b);
+                    anyArch.merge(v, c.glibc(), PolicyGenerator::older);
                 }
             }
         }
+        first.values().forEach(onArch -> anyArch.forEach((v, g) -> onArch.merge(v, g, PolicyGenerator::older)));
         return first;
+    }
+
+    private static String older(String a, String b) {
+        return SymbolVersions.compareNumeric(a, b) <= 0 ? a : b;
     }
 
     private static boolean knownToLack(CellFacts c, String soname) {
