@@ -248,8 +248,9 @@ public final class PolicyGenerator {
             binding = contributors.stream()
                     .filter(c -> !c.versions().getOrDefault(prefix, Set.of()).contains(next))
                     .map(CellFacts::label).sorted().toList();
-            if (binding.isEmpty() && rule != null) {
-                reason = prefix + "_" + next + " is " + rule;
+            if (rule != null) {
+                reason = "capped: " + prefix + "_" + next + " is " + rule;
+                binding = List.of();
             } else {
                 reason = "because " + listed(binding) + " define" + (binding.size() == 1 ? "s" : "") + " no " + next;
             }
