@@ -2,8 +2,10 @@ package org.distrocompat.api.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,29 @@ public final class PolicyGenerator {
             Map.entry("libanl.so.1", "GLIBC"));
 
     private final MainstreamConfig config;
+
+    /** {@link SymbolVersions#VERSION_ORDER} without regular expressions: this runs millions of times. */
+    static final Comparator<String> ORDER = (a, b) -> {
+        boolean na = numeric(a);
+        boolean nb = numeric(b);
+        if (na != nb) {
+            return na ? -1 : 1;
+        }
+        return na ? SymbolVersions.compareNumeric(a, b) : a.compareTo(b);
+    };
+
+    static boolean numeric(String v) {
+        if (v.isEmpty() || v.charAt(0) == '.' || v.charAt(v.length() - 1) == '.') {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '.' ? v.charAt(i - 1) == '.' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public PolicyGenerator(MainstreamConfig config) {
         this.config = config;
@@ -133,9 +158,9 @@ public final class PolicyGenerator {
             Map<String, List<String>> byPrefix = new TreeMap<>();
             Map<String, Derivation.Bound> archBounds = new TreeMap<>();
             for (String prefix : config.prefixes()) {
-                Derivation.Bound b = bound(y, prefix, scope, introduced);
-                archBounds.put(prefix, b);
-                byPrefix.put(prefix, allowed(y, prefix, scope, introduced));
+                List<String> allowed = allowed(y, prefix, scope, introduced);
+                archBounds.put(prefix, bound(y, prefix, scope, introduced, allowed));
+                byPrefix.put(prefix, allowed);
             }
             symbolVersions.put(arch, byPrefix);
             bounds.put(arch, archBounds);
@@ -185,13 +210,12 @@ public final class PolicyGenerator {
         if (contributors.isEmpty()) {
             return List.of();
         }
-        TreeSet<String> out = new TreeSet<>(SymbolVersions.VERSION_ORDER);
-        out.addAll(contributors.get(0).versions().getOrDefault(prefix, Set.of()));
+        Set<String> out = new HashSet<>(contributors.get(0).versions().getOrDefault(prefix, Set.of()));
         for (CellFacts c : contributors) {
             out.retainAll(c.versions().getOrDefault(prefix, Set.of()));
         }
         out.removeIf(v -> notAllowed(y, prefix, v, introduced) != null);
-        return List.copyOf(out);
+        return out.stream().sorted(ORDER).toList();
     }
 
     /** Why a version is out regardless of the intersection, or null. */
@@ -203,7 +227,7 @@ public final class PolicyGenerator {
             return null;
         }
         String cap = "2." + y;
-        if (SymbolVersions.isNumeric(version) && SymbolVersions.compareNumeric(version, cap) <= 0) {
+        if (numeric(version) && SymbolVersions.compareNumeric(version, cap) <= 0) {
             return null;
         }
         // newer than 2.Y: allowed only when a release of glibc <= 2.Y on this arch defines it (a backport,
@@ -216,12 +240,14 @@ public final class PolicyGenerator {
         return "newer than glibc " + cap + (first == null ? "" : " (oldest glibc defining it here: " + first + ")");
     }
 
-    private Derivation.Bound bound(int y, String prefix, List<CellFacts> scope, Map<String, String> introduced) {
+    private Derivation.Bound bound(int y, String prefix, List<CellFacts> scope, Map<String, String> introduced,
+            List<String> allowedVersions) {
         List<CellFacts> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(prefix)).toList();
-        List<String> allowed = allowed(y, prefix, scope, introduced);
-        TreeSet<String> union = new TreeSet<>(SymbolVersions.VERSION_ORDER);
-        contributors.forEach(c -> union.addAll(c.versions().getOrDefault(prefix, Set.of())));
-        Map<String, List<String>> excluded = new TreeMap<>(SymbolVersions.VERSION_ORDER);
+        Set<String> allowed = new HashSet<>(allowedVersions);
+        Set<String> all = new HashSet<>();
+        contributors.forEach(c -> all.addAll(c.versions().getOrDefault(prefix, Set.of())));
+        List<String> union = all.stream().sorted(ORDER).toList();
+        Map<String, List<String>> excluded = new TreeMap<>(ORDER);
         for (String v : union) {
             if (allowed.contains(v)) {
                 continue;
@@ -232,8 +258,8 @@ public final class PolicyGenerator {
                     .map(CellFacts::label).sorted().toList();
             excluded.put(v, rule != null && lacking.isEmpty() ? List.of("(" + rule + ")") : lacking);
         }
-        String max = allowed.stream().filter(SymbolVersions::isNumeric).max(SymbolVersions::compareNumeric).orElse(null);
-        String next = union.stream().filter(SymbolVersions::isNumeric)
+        String max = allowed.stream().filter(PolicyGenerator::numeric).max(SymbolVersions::compareNumeric).orElse(null);
+        String next = union.stream().filter(PolicyGenerator::numeric)
                 .filter(v -> max == null || SymbolVersions.compareNumeric(v, max) > 0)
                 .min(SymbolVersions::compareNumeric).orElse(null);
         List<String> binding = List.of();
@@ -279,7 +305,7 @@ public final class PolicyGenerator {
             Map<String, String> onArch = first.computeIfAbsent(c.arch(), k -> new HashMap<>());
             for (String v : c.versions().getOrDefault("GLIBC", Set.of())) {
                 onArch.merge(v, c.glibc(), PolicyGenerator::older);
-                if (!SymbolVersions.isNumeric(v)) {
+                if (!numeric(v)) {
                     anyArch.merge(v, c.glibc(), PolicyGenerator::older);
                 }
             }
@@ -324,7 +350,7 @@ public final class PolicyGenerator {
             if (withData.size() < 2) {
                 continue;
             }
-            Map<CellFacts, Set<String>> names = new HashMap<>();
+            Map<CellFacts, Set<String>> names = new IdentityHashMap<>(); // records hash their whole content
             Set<String> uncaught = new TreeSet<>();
             for (CellFacts c : withData) {
                 Set<String> n = new HashSet<>();

@@ -2,6 +2,7 @@ package org.distrocompat.api.query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class PolicyFactsQuery {
         h.createQuery("SELECT DISTINCT release_arch_id, name FROM effective_version")
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getString(2)))
                 .forEach(e -> versions.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
-                        .computeIfAbsent(SymbolVersions.prefix(e.getValue()), k -> new TreeSet<>(SymbolVersions.VERSION_ORDER))
+                        .computeIfAbsent(SymbolVersions.prefix(e.getValue()), k -> new HashSet<>())
                         .add(SymbolVersions.version(e.getValue())));
         Map<Integer, Set<String>> covered = new HashMap<>();
         h.createQuery("SELECT DISTINCT release_arch_id, prefix FROM imported_prefix")
@@ -63,7 +64,7 @@ public final class PolicyFactsQuery {
         h.createQuery("SELECT release_arch_id, soname, name FROM imported_symbol")
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .forEach(r -> symbols.computeIfAbsent(Integer.parseInt(r[0]), k -> new TreeMap<>())
-                        .computeIfAbsent(r[1], k -> new TreeSet<>()).add(r[2]));
+                        .computeIfAbsent(r[1], k -> new HashSet<>()).add(r[2]));
         // crawled symbols replace imported ones for the same soname
         Map<Integer, Map<String, Set<String>>> crawledSymbols = new HashMap<>();
         h.createQuery("""
@@ -76,7 +77,7 @@ public final class PolicyFactsQuery {
                         rs.getString(4).isEmpty() ? rs.getString(3)
                                 : rs.getString(3) + (rs.getBoolean(5) ? "@" : "@@") + rs.getString(4)})
                 .forEach(r -> crawledSymbols.computeIfAbsent(Integer.parseInt(r[0]), k -> new TreeMap<>())
-                        .computeIfAbsent(r[1], k -> new TreeSet<>()).add(r[2]));
+                        .computeIfAbsent(r[1], k -> new HashSet<>()).add(r[2]));
         crawledSymbols.forEach((cell, bySoname) -> symbols.computeIfAbsent(cell, k -> new TreeMap<>()).putAll(bySoname));
 
         List<CellFacts> out = new ArrayList<>();

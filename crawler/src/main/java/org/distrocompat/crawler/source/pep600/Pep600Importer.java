@@ -106,9 +106,17 @@ public final class Pep600Importer {
         int unchanged = 0;
         List<String> outcomes = new ArrayList<>();
         try {
+            // every record is valid: the distros and the source exist before the cells' transactions
+            Map<String, Integer> distroIds = new HashMap<>();
+            int source = db.jdbi().inTransaction(h -> {
+                ReleaseRepository releases = h.attach(ReleaseRepository.class);
+                records.forEach(r -> distroIds.computeIfAbsent(r.name().distro(),
+                        d -> releases.upsertDistro(d, r.name().displayName())));
+                return releases.upsertSource("imported", SOURCE_NAME, location.toString());
+            });
             for (Pep600Record r : records) {
                 boolean changed = db.jdbi().inTransaction(h -> store(h.attach(ReleaseRepository.class),
-                        h.attach(ImportRepository.class), r, location, run));
+                        h.attach(ImportRepository.class), r, location, run, distroIds.get(r.name().distro()), source));
                 outcomes.add(changed ? "updated" : "unchanged");
                 if (changed) {
                     updated++;
@@ -135,21 +143,19 @@ public final class Pep600Importer {
     }
 
     private static boolean store(ReleaseRepository releases, ImportRepository imports, Pep600Record r, Path location,
-            long run) {
+            long run, int distroId, int source) {
         Pep600Name n = r.name();
         String arch = r.arch().wheelName();
         Optional<String> stored = imports.recordSha256(n.distro(), n.release(), arch, SOURCE_NAME);
         if (stored.isPresent() && stored.get().equals(r.sha256())) {
             return false;
         }
-        int distroId = releases.upsertDistro(n.distro(), n.displayName());
         // a status a crawler (or an earlier import) stored is kept; a new release gets the file name's
         String status = imports.releaseStatus(n.distro(), n.release()).isPresent() ? null : n.status();
         String libc = r.libc();
         int releaseId = releases.upsertRelease(distroId, n.release(), null, status, libc,
                 "glibc".equals(libc) ? r.glibcVersion() : null, null, null, null);
         int cell = releases.upsertReleaseArch(releaseId, arch);
-        int source = releases.upsertSource("imported", SOURCE_NAME, location.toString());
         imports.deleteCell(cell, SOURCE_NAME);
         imports.insertCell(cell, source, r.glibcVersion(), r.sha256(), location.relativize(r.path()).toString(), run);
         if (!r.symbols().isEmpty()) {
