@@ -33,6 +33,11 @@ public record Derivation(
         if (byPrefix == null || byPrefix.get(prefix) == null) {
             return List.of();
         }
-        return byPrefix.get(prefix).excluded().getOrDefault(version, List.of());
+        Bound b = byPrefix.get(prefix);
+        if (b.contributors() == 0) {
+            // nobody in scope records the prefix: the policy knows nothing, and every release in scope is why
+            return scope.getOrDefault(arch, List.of()).stream().map(r -> r + " (records no " + prefix + ")").toList();
+        }
+        return b.excluded().getOrDefault(version, List.of());
     }
 }
