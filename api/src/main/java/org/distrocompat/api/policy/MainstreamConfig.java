@@ -43,6 +43,7 @@ public record MainstreamConfig(
         List<String> whitelistCandidates) {
 
     public static final List<String> DEFAULT_STATUSES = List.of("supported", "eol");
+    public static final List<String> ALL_STATUSES = List.of("supported", "eol", "rolling", "devel", "unknown");
     public static final List<String> DEFAULT_PREFIXES = List.of("CXXABI", "GCC", "GLIBC", "GLIBCXX", "LIBATOMIC", "ZLIB");
     /** auditwheel's whitelist, in its order: the sonames a policy may whitelist if no release in scope lacks them. */
     public static final List<String> DEFAULT_WHITELIST = List.of("libatomic.so.1", "libgcc_s.so.1", "libstdc++.so.6",
@@ -119,7 +120,8 @@ public record MainstreamConfig(
         return "mainstream = status " + String.join("|", sorted(statuses))
                 + (include.isEmpty() ? "" : ", plus " + String.join(" ", sorted(include)))
                 + (exclude.isEmpty() ? "" : ", minus " + String.join(" ", sorted(exclude)))
-                + " (rolling, devel and unknown-status releases excluded; interim releases count)";
+                + " (" + String.join(", ", ALL_STATUSES.stream().filter(st -> !statuses.contains(st)).toList())
+                + " releases excluded; interim releases count)";
     }
 
     private static String join(List<String> values) {
@@ -159,7 +161,7 @@ public record MainstreamConfig(
             switch (key) {
                 case "statuses" -> {
                     for (String s : words) {
-                        if (!Set.of("supported", "eol", "rolling", "devel", "unknown").contains(s)) {
+                        if (!ALL_STATUSES.contains(s)) {
                             throw new IllegalArgumentException(where + ":" + lineNo + ": unknown status '" + s
                                     + "' (supported, eol, rolling, devel, unknown)");
                         }

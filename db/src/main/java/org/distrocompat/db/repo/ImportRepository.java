@@ -54,4 +54,13 @@ public interface ImportRepository {
             SELECT r.status FROM release r JOIN distro d ON d.id = r.distro_id
             WHERE d.name = :distro AND r.version = :release""")
     Optional<String> releaseStatus(@Bind("distro") String distro, @Bind("release") String release);
+
+    /** Whether any arch of the release has crawled packages (crawled facts about the release then win). */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM package p
+                           JOIN release_arch ra ON ra.id = p.release_arch_id
+                           JOIN release r ON r.id = ra.release_id
+                           JOIN distro d ON d.id = r.distro_id
+                           WHERE d.name = :distro AND r.version = :release AND p.current)""")
+    boolean releaseCrawled(@Bind("distro") String distro, @Bind("release") String release);
 }

@@ -152,7 +152,9 @@ public final class Pep600Importer {
         }
         // a status a crawler (or an earlier import) stored is kept; a new release gets the file name's
         String status = imports.releaseStatus(n.distro(), n.release()).isPresent() ? null : n.status();
-        String libc = r.libc();
+        // libc facts of a release that was crawled come from the crawl
+        boolean crawled = imports.releaseCrawled(n.distro(), n.release());
+        String libc = crawled ? null : r.libc();
         int releaseId = releases.upsertRelease(distroId, n.release(), null, status, libc,
                 "glibc".equals(libc) ? r.glibcVersion() : null, null, null, null);
         int cell = releases.upsertReleaseArch(releaseId, arch);
