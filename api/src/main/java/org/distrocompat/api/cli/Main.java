@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ReleasesCommand.class,
                 ElfCommand.class,
+                ImportCommand.class,
+                PolicyCommand.class,
+                RefreshCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,112 @@
+package org.distrocompat.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.distrocompat.crawler.source.pep600.Pep600Importer;
+import org.distrocompat.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code import}: load datasets gathered elsewhere; {@code import pep600 DIR} loads pep600_compliance records. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a dataset into the database (crawled data for the same release x arch wins)",
+        subcommands = {ImportCommand.Pep600.class})
+public final class ImportCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "pep600", mixinStandardHelpOptions = true,
+            description = {"Import a directory of pep600_compliance records (<arch>/<distro>-<version>.json) as "
+                    + "the source 'pep600_compliance' with provenance 'imported'.",
+                    "Re-importing unchanged records writes nothing. Where a release x arch was also crawled, the "
+                            + "crawled data wins and the differences are reported."})
+    public static final class Pep600 implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(paramLabel = "DIR", description = "the records' directory (e.g. pep600_compliance's cache/)")
+        Path dir;
+
+        @Option(names = "--json", description = "print the result as JSON (counts, warnings, differences)")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(dir)) {
+                throw new UserException("no such directory: " + dir);
+            }
+            Pep600Importer.Result result;
+            try (Database db = database.open()) {
+                result = new Pep600Importer(db).importDirectory(dir);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, toJson(result));
+                return ExitCodes.OK;
+            }
+            result.warnings().forEach(w -> spec.commandLine().getErr().println("distrocompat: import pep600: " + w));
+            out.println("imported " + result.cells().size() + " pep600 records from " + result.directory() + ": "
+                    + result.updated() + " updated, " + result.unchanged() + " unchanged (run " + result.runId() + ")");
+            List<Pep600Importer.CellResult> diffs = result.withDifferences();
+            long both = result.cells().stream().filter(Pep600Importer.CellResult::crawled).count();
+            if (both > 0) {
+                out.println(both + " of them were also crawled (crawled data wins); " + diffs.size() + " differ:");
+                for (Pep600Importer.CellResult c : diffs) {
+                    c.differences().forEach((prefix, d) -> out.println("  " + c.label() + " " + prefix
+                            + (d.onlyCrawled().isEmpty() ? "" : "  only crawled: " + String.join(" ", d.onlyCrawled()))
+                            + (d.onlyImported().isEmpty() ? "" : "  only imported: " + String.join(" ", d.onlyImported()))));
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        static Map<String, Object> toJson(Pep600Importer.Result r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", r.runId());
+            m.put("directory", r.directory().toString());
+            m.put("records", r.cells().size());
+            m.put("updated", r.updated());
+            m.put("unchanged", r.unchanged());
+            m.put("also_crawled", r.cells().stream().filter(Pep600Importer.CellResult::crawled).count());
+            m.put("warnings", r.warnings());
+            List<Map<String, Object>> diffs = new ArrayList<>();
+            for (Pep600Importer.CellResult c : r.withDifferences()) {
+                c.differences().forEach((prefix, d) -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("distro", c.distro());
+                    x.put("release", c.release());
+                    x.put("arch", c.arch());
+                    x.put("prefix", prefix);
+                    x.put("only_crawled", d.onlyCrawled());
+                    x.put("only_imported", d.onlyImported());
+                    diffs.add(x);
+                });
+            }
+            m.put("differences", diffs);
+            return m;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.distrocompat.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.distrocompat.api.policy.PolicyPublisher;
+import org.distrocompat.api.refresh.RefreshJob;
+import org.distrocompat.api.refresh.RefreshStep;
+import org.distrocompat.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code refresh}: the scheduled job — crawl, regenerate the policy file, publish it atomically with a diff. */
+@Command(name = "refresh", mixinStandardHelpOptions = true,
+        description = {"Crawl every configured source, regenerate manylinux-policy.json into the output directory, "
+                + "replace it atomically only when it changed and keep the diff next to it (manylinux-policy.json.diff).",
+                "A run that fails midway leaves the previous files untouched. Plain 'refresh' suits cron; "
+                        + "'refresh --every 24h' runs it on a schedule in one long-lived process."})
+public final class RefreshCommand implements Callable<Integer> {
+
+    /**
+     * HOOK for the crawler (the lead wires it): the step that crawls every configured source before the policy
+     * is regenerated. While this returns empty, refresh regenerates from the database only and says so.
+     */
+    static Optional<RefreshStep> configuredCrawler() {
+        return Optional.empty();
+    }
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    PolicyOptions policyOptions;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "where manylinux-policy.json and its .diff live (default: $DISTROCOMPAT_HOME/policy)")
+    Path outDir;
+
+    @Option(names = "--every", paramLabel = "DURATION",
+            description = "run on a schedule in this process: e.g. 24h, 6h, 30m, 1d, 90s (or ISO-8601 such as PT24H)")
+    String every;
+
+    @Option(names = "--no-crawl", description = "skip the crawl; regenerate from the database as it is")
+    boolean noCrawl;
+
+    @Option(names = "--runs", hidden = true, description = "stop after this many scheduled runs (tests)")
+    int runs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Duration interval = every == null ? null : parseDuration(every);
+        Path dir = outDir != null ? outDir : Database.home().resolve("policy");
+        Optional<RefreshStep> crawler = noCrawl ? Optional.empty() : configuredCrawler();
+        RefreshJob job = new RefreshJob(policyOptions.config(), dir, crawler);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int done = 0;
+        while (true) {
+            Instant started = Instant.now();
+            boolean ok = runOnce(job, crawler.isPresent(), out, err);
+            done++;
+            if (interval == null) {
+                return ok ? ExitCodes.OK : ExitCodes.FAILED;
+            }
+            if (runs > 0 && done >= runs) {
+                return ExitCodes.OK;
+            }
+            Instant next = started.plus(interval);
+            out.println("next run at " + next);
+            out.flush();
+            long wait = Duration.between(Instant.now(), next).toMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+        }
+    }
+
+    private boolean runOnce(RefreshJob job, boolean crawling, PrintWriter out, PrintWriter err) {
+        out.println("refresh at " + Instant.now() + ": " + (crawling ? "crawling every configured source"
+                : noCrawl ? "--no-crawl: regenerating from the database only"
+                        : "no crawler plugged in: regenerating from the database only"));
+        out.flush();
+        try (Database db = database.open()) {
+            PolicyPublisher.Outcome o = job.run(db, out);
+            if (o.changed()) {
+                out.println("updated " + o.file() + ": " + o.changes().size() + " change(s); diff in " + o.diffFile());
+            } else {
+                out.println("unchanged " + o.file());
+            }
+            out.flush();
+            return true;
+        } catch (RefreshJob.RefreshFailed | org.distrocompat.db.DatabaseException | IllegalArgumentException e) {
+            err.println("distrocompat: refresh: " + e.getMessage());
+            err.flush();
+            return false;
+        }
+    }
+
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*([smhd])");
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = SIMPLE.matcher(t);
+        Duration d;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new UserException("cannot read duration '" + text + "' (use e.g. 24h, 30m, 1d, 90s or PT24H)");
+            }
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw new UserException("--every needs a positive duration, not '" + text + "'");
+        }
+        return d;
+    }
+}

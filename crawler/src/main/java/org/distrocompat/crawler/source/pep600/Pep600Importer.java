@@ -1,0 +1,218 @@
+package org.distrocompat.crawler.source.pep600;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.distrocompat.db.Database;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.SymbolVersions;
+import org.distrocompat.db.repo.CrawlRunRepository;
+import org.distrocompat.db.repo.ImportRepository;
+import org.distrocompat.db.repo.ReleaseRepository;
+
+/**
+ * Imports a directory of pep600_compliance records ({@code <arch>/<distro>-<version>.json}) as the source
+ * {@code imported/pep600_compliance}: one transaction per release x arch, skipped when the record's hash is
+ * the one stored (so a re-import of unchanged data writes nothing). Every record is read and checked before
+ * anything is written. Crawled data for the same cell wins (see the view effective_version); where both
+ * exist, the differences per prefix are part of the result.
+ */
+public final class Pep600Importer {
+    public static final String SOURCE_NAME = "pep600_compliance";
+
+    private final Database db;
+
+    public Pep600Importer(Database db) {
+        this.db = db;
+    }
+
+    /** Versions one side defines and the other does not, for one prefix of one cell. */
+    public record PrefixDifference(List<String> onlyCrawled, List<String> onlyImported) {
+    }
+
+    /** One record's fate: {@code updated} or {@code unchanged}, and its differences from crawled data. */
+    public record CellResult(String distro, String release, String arch, String file, String outcome,
+            boolean crawled, Map<String, PrefixDifference> differences) {
+        public String label() {
+            return distro + "-" + release + " " + arch;
+        }
+    }
+
+    public record Result(long runId, Path directory, int updated, int unchanged, List<String> warnings,
+            List<CellResult> cells) {
+        public List<CellResult> withDifferences() {
+            return cells.stream().filter(c -> !c.differences().isEmpty()).toList();
+        }
+    }
+
+    /** Reads and checks every record under {@code dir}; fails with one line on the first bad one. */
+    public static List<Pep600Record> read(Path dir, List<String> warnings) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no such directory: " + dir);
+        }
+        List<Pep600Record> records = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
+        try (Stream<Path> archDirs = Files.list(dir)) {
+            for (Path archDir : archDirs.sorted().toList()) {
+                if (!Files.isDirectory(archDir)) {
+                    continue;
+                }
+                Optional<Arch> arch = Arch.fromAnyName(archDir.getFileName().toString());
+                if (arch.isEmpty()) {
+                    warnings.add("skipped " + archDir + ": not an architecture wheels know");
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(archDir)) {
+                    for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                        Pep600Record r = Pep600Record.parse(f, arch.get(), Files.readAllBytes(f));
+                        String key = r.name().label() + " " + arch.get();
+                        Path before = seen.put(key, f);
+                        if (before != null) {
+                            throw new IllegalArgumentException("two records for " + key + ": " + before + " and " + f);
+                        }
+                        records.add(r);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("no pep600 records in " + dir
+                    + " (expected <arch>/<distro>-<version>.json, e.g. x86_64/debian-12.json)");
+        }
+        return records;
+    }
+
+    /** Imports every record under {@code dir}. */
+    public Result importDirectory(Path dir) {
+        List<String> warnings = new ArrayList<>();
+        Path location = dir.toAbsolutePath().normalize();
+        List<Pep600Record> records = read(location, warnings);
+        CrawlRunRepository runs = db.jdbi().onDemand(CrawlRunRepository.class);
+        long run = runs.start("import", "pep600 " + location);
+        int updated = 0;
+        int unchanged = 0;
+        List<String> outcomes = new ArrayList<>();
+        try {
+            // every record is valid: the distros and the source exist before the cells' transactions
+            Map<String, Integer> distroIds = new HashMap<>();
+            int source = db.jdbi().inTransaction(h -> {
+                ReleaseRepository releases = h.attach(ReleaseRepository.class);
+                records.forEach(r -> distroIds.computeIfAbsent(r.name().distro(),
+                        d -> releases.upsertDistro(d, r.name().displayName())));
+                return releases.upsertSource("imported", SOURCE_NAME, location.toString());
+            });
+            for (Pep600Record r : records) {
+                boolean changed = db.jdbi().inTransaction(h -> store(h.attach(ReleaseRepository.class),
+                        h.attach(ImportRepository.class), r, location, run, distroIds.get(r.name().distro()), source));
+                outcomes.add(changed ? "updated" : "unchanged");
+                if (changed) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+            }
+        } catch (RuntimeException e) {
+            runs.error(run, "pep600 " + location, null, String.valueOf(e.getMessage()));
+            runs.finish(run, "failed", updated, unchanged, 1, 0, 0);
+            throw e;
+        }
+        Map<String, Map<String, Set<String>>> crawled = crawledVersions();
+        List<CellResult> cells = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Pep600Record r = records.get(i);
+            Map<String, Set<String>> crawledCell = crawled.get(key(r.name().distro(), r.name().release(), r.arch().wheelName()));
+            cells.add(new CellResult(r.name().distro(), r.name().release(), r.arch().wheelName(),
+                    location.relativize(r.path()).toString(), outcomes.get(i), crawledCell != null,
+                    crawledCell == null ? Map.of() : differences(r, crawledCell)));
+        }
+        runs.finish(run, "succeeded", updated, unchanged, 0, 0, 0);
+        return new Result(run, location, updated, unchanged, List.copyOf(warnings), List.copyOf(cells));
+    }
+
+    private static boolean store(ReleaseRepository releases, ImportRepository imports, Pep600Record r, Path location,
+            long run, int distroId, int source) {
+        Pep600Name n = r.name();
+        String arch = r.arch().wheelName();
+        Optional<String> stored = imports.recordSha256(n.distro(), n.release(), arch, SOURCE_NAME);
+        if (stored.isPresent() && stored.get().equals(r.sha256())) {
+            return false;
+        }
+        // a status a crawler (or an earlier import) stored is kept; a new release gets the file name's
+        String status = imports.releaseStatus(n.distro(), n.release()).isPresent() ? null : n.status();
+        // libc facts of a release that was crawled come from the crawl
+        boolean crawled = imports.releaseCrawled(n.distro(), n.release());
+        String libc = crawled ? null : r.libc();
+        int releaseId = releases.upsertRelease(distroId, n.release(), null, status, libc,
+                "glibc".equals(libc) ? r.glibcVersion() : null, null, null, null);
+        int cell = releases.upsertReleaseArch(releaseId, arch);
+        imports.deleteCell(cell, SOURCE_NAME);
+        imports.insertCell(cell, source, r.glibcVersion(), r.sha256(), location.relativize(r.path()).toString(), run);
+        if (!r.symbols().isEmpty()) {
+            imports.insertPrefixes(cell, source, r.symbols().keySet());
+        }
+        List<String> names = r.versionNames();
+        if (!names.isEmpty()) {
+            imports.insertVersions(cell, source, names);
+        }
+        if (!r.libzSymbols().isEmpty()) {
+            imports.insertSymbols(cell, source, Pep600Record.LIBZ, new TreeSet<>(r.libzSymbols()));
+        }
+        return true;
+    }
+
+    private static String key(String distro, String release, String arch) {
+        return distro + "|" + release + "|" + arch;
+    }
+
+    /** Crawled version names of every crawled cell, by prefix. */
+    private Map<String, Map<String, Set<String>>> crawledVersions() {
+        Map<String, Map<String, Set<String>>> out = new HashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("""
+                SELECT DISTINCT d.name, r.version, ra.arch, ev.name
+                FROM effective_version ev
+                JOIN release_arch ra ON ra.id = ev.release_arch_id
+                JOIN release r ON r.id = ra.release_id
+                JOIN distro d ON d.id = r.distro_id
+                WHERE ev.provenance = 'crawled'""")
+                .map((rs, ctx) -> new String[] {key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4)})
+                .forEach(row -> out.computeIfAbsent(row[0], k -> new HashMap<>())
+                        .computeIfAbsent(SymbolVersions.prefix(row[1]), k -> new TreeSet<>())
+                        .add(SymbolVersions.version(row[1]))));
+        return out;
+    }
+
+    /** Per prefix the record covers: versions only the crawl found and versions only the record lists. */
+    static Map<String, PrefixDifference> differences(Pep600Record r, Map<String, Set<String>> crawled) {
+        Map<String, PrefixDifference> out = new LinkedHashMap<>();
+        Comparator<String> order = SymbolVersions.VERSION_ORDER;
+        r.symbols().forEach((prefix, versions) -> {
+            Set<String> c = crawled.getOrDefault(prefix, Set.of());
+            if (c.isEmpty()) {
+                return; // the crawl did not read the library of this prefix (e.g. libz): nothing to compare
+            }
+            TreeSet<String> onlyCrawled = new TreeSet<>(order);
+            onlyCrawled.addAll(c);
+            versions.forEach(onlyCrawled::remove);
+            TreeSet<String> onlyImported = new TreeSet<>(order);
+            onlyImported.addAll(versions);
+            onlyImported.removeAll(c);
+            if (!onlyCrawled.isEmpty() || !onlyImported.isEmpty()) {
+                out.put(prefix, new PrefixDifference(List.copyOf(onlyCrawled), List.copyOf(onlyImported)));
+            }
+        });
+        return out;
+    }
+}
