@@ -1,0 +1,115 @@
+package org.distrocompat.api.query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.distrocompat.db.snapshot.SnapshotCell;
+
+/**
+ * The check's query: an input's system needs against every stored release x arch. A need (soname, version
+ * name) is met only when a library with that soname defines exactly that name on the cell — names, not
+ * numbers. A needed soname that no stored cell of the architecture provides is outside the crawled base
+ * system: it is reported by {@link #notInBaseSystem} and does not decide any cell's verdict. Built once per
+ * snapshot; {@link #verdicts} is cheap and thread-safe.
+ */
+public final class CheckQuery {
+
+    /** A need a release x arch does not meet; {@code version} null when the soname itself is absent. */
+    public record Missing(String soname, String version) {
+    }
+
+    /** The verdict on one release x arch. */
+    public record Verdict(SnapshotCell cell, boolean compatible, List<Missing> missing) {
+        public Verdict {
+            missing = List.copyOf(missing);
+        }
+    }
+
+    private record Indexed(SnapshotCell cell, Map<String, Set<String>> bySoname) {
+    }
+
+    private final List<Indexed> cells;
+    private final Map<String, Set<String>> baseSonames = new HashMap<>();
+
+    public CheckQuery(List<SnapshotCell> cells) {
+        List<Indexed> list = new ArrayList<>();
+        for (SnapshotCell c : cells) {
+            Map<String, Set<String>> idx = c.definitionsBySoname();
+            list.add(new Indexed(c, idx));
+            baseSonames.computeIfAbsent(key(c.arch(), c.libc()), k -> new java.util.HashSet<>()).addAll(idx.keySet());
+        }
+        this.cells = List.copyOf(list);
+    }
+
+    private static String key(String arch, String libc) {
+        return arch + "/" + (libc == null ? "glibc" : libc);
+    }
+
+    /** Sonames of the requirements that no stored cell of this arch and libc provides. */
+    public List<String> notInBaseSystem(String arch, String libc, SortedMap<String, SortedSet<String>> requirements) {
+        Set<String> base = baseSonames.getOrDefault(key(arch, libc), Set.of());
+        List<String> out = new ArrayList<>();
+        for (String s : requirements.keySet()) {
+            if (!base.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** One verdict per stored cell of {@code arch} and {@code libc} flavour, in snapshot order. */
+    public List<Verdict> verdicts(String arch, String libc, SortedMap<String, SortedSet<String>> requirements) {
+        String flavour = libc == null ? "glibc" : libc;
+        Set<String> base = baseSonames.getOrDefault(key(arch, flavour), Set.of());
+        List<Verdict> out = new ArrayList<>();
+        for (Indexed ic : cells) {
+            SnapshotCell c = ic.cell();
+            if (!c.arch().equals(arch) || !flavour.equals(c.libc() == null ? "glibc" : c.libc())) {
+                continue;
+            }
+            List<Missing> missing = new ArrayList<>();
+            for (var e : requirements.entrySet()) {
+                String soname = e.getKey();
+                if (!base.contains(soname)) {
+                    continue;
+                }
+                Set<String> defined = ic.bySoname().get(soname);
+                if (defined == null) {
+                    missing.add(new Missing(soname, null));
+                    continue;
+                }
+                for (String v : e.getValue()) {
+                    if (!defined.contains(v)) {
+                        missing.add(new Missing(soname, v));
+                    }
+                }
+            }
+            out.add(new Verdict(c, missing.isEmpty(), missing));
+        }
+        return out;
+    }
+
+    /** The highest numeric version of {@code prefix} the cell defines (any library), or null. */
+    public static String maxVersion(SnapshotCell c, String prefix) {
+        TreeSet<String> versions = new TreeSet<>(org.distrocompat.db.model.SymbolVersions::compareNumeric);
+        java.util.function.Consumer<String> add = name -> {
+            if (org.distrocompat.db.model.SymbolVersions.prefix(name).equals(prefix)) {
+                String v = org.distrocompat.db.model.SymbolVersions.version(name);
+                if (org.distrocompat.db.model.SymbolVersions.isNumeric(v)) {
+                    versions.add(v);
+                }
+            }
+        };
+        if (c.isCrawled()) {
+            c.libraries().forEach(l -> l.versions().forEach(add));
+        } else {
+            c.importedVersions().forEach(add);
+        }
+        return versions.isEmpty() ? null : versions.last();
+    }
+}
