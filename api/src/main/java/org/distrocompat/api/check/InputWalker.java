@@ -215,9 +215,12 @@ public final class InputWalker {
                     tar(plain, prefix, depth);
                 } else if (inner == Kind.ELF) {
                     elf(prefix + innerName, plain, ElfSource.STREAM);
+                } else if (prefix.isEmpty()) {
+                    throw new BadInputException("compressed data is neither a tar archive nor an ELF file");
                 } else {
-                    throw new BadInputException((prefix.isEmpty() ? "" : prefix) + "compressed data is neither a tar "
-                            + "archive nor an ELF file");
+                    // a compressed member that is not an archive (a .gz document): just another file
+                    otherFiles.add(prefix.substring(0, prefix.length() - 2));
+                    drain(plain);
                 }
             }
             default -> throw new IllegalStateException("not a container: " + kind);

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 + "libgcc per release x architecture, crawled from the distros' own archives.",
         subcommands = {
                 ReleasesCommand.class,
+                CheckCommand.class,
+                TagsCommand.class,
+                PairingsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
