@@ -108,16 +108,23 @@ public final class CheckCommand implements Callable<Integer> {
             line(out, "oldest glibc", r.oldestGlibc() == null ? "none of the stored releases" : r.oldestGlibc());
             List<CheckQuery.Verdict> yes = r.verdicts().stream().filter(CheckQuery.Verdict::compatible).toList();
             line(out, "runs on", yes.isEmpty() ? "none of the stored releases" : grouped(r.verdicts()));
-            List<String> no = new ArrayList<>();
+            // per distro, the newest release it does not run on (the older ones usually fail the same way)
+            Map<String, List<CheckQuery.Verdict>> failing = new LinkedHashMap<>();
             for (CheckQuery.Verdict v : r.verdicts()) {
                 if (!v.compatible()) {
-                    no.add(v.cell().label() + ": " + Checker.firstMissing(v));
+                    failing.computeIfAbsent(v.cell().distro(), k -> new ArrayList<>()).add(v);
                 }
+            }
+            List<String> no = new ArrayList<>();
+            for (List<CheckQuery.Verdict> list : failing.values()) {
+                CheckQuery.Verdict newest = list.get(list.size() - 1);
+                no.add(newest.cell().label() + ": " + Checker.firstMissing(newest)
+                        + (list.size() > 1 ? " (and " + (list.size() - 1) + " older)" : ""));
             }
             if (!no.isEmpty()) {
                 line(out, "not on", no.get(0));
                 for (int i = 1; i < no.size(); i++) {
-                    out.println("                " + no.get(i));
+                    out.println(" ".repeat(17) + no.get(i));
                 }
             }
             if (!r.notInBaseSystem().isEmpty()) {

@@ -28,7 +28,6 @@ public final class Checker {
 
     private final CheckQuery query;
     private final Policies manylinux;
-    private final Policies musllinux;
     private final Policies extra;
     private final WalkLimits limits;
 
@@ -39,7 +38,6 @@ public final class Checker {
     public Checker(ReleaseSnapshot snapshot, Policies extra, WalkLimits limits) {
         this.query = new CheckQuery(snapshot.cells());
         this.manylinux = Policies.officialManylinux();
-        this.musllinux = Policies.officialMusllinux();
         this.extra = extra;
         this.limits = limits;
     }
@@ -71,7 +69,7 @@ public final class Checker {
             String libc = needs.libc() == null ? "glibc" : needs.libc();
             verdicts = query.verdicts(needs.arch(), libc, needs.requirements());
             notInBase = query.notInBaseSystem(needs.arch(), libc, needs.requirements());
-            Policies official = "musl".equals(libc) ? musllinux : manylinux;
+            Policies official = "musl".equals(libc) ? Policies.officialMusllinux() : manylinux;
             overall = official.bestTag(needs.arch(), needs.requirements(), false);
             sym = official.bestTag(needs.arch(), needs.requirements(), true);
             if (extra != null) {
@@ -139,7 +137,7 @@ public final class Checker {
             if ("glibc".equals(needs.libc())) {
                 return new CheckReport.TagVerdict(tag, false, "linked against glibc, not musl");
             }
-            PlatformPolicy p = musllinux.byName(platform);
+            PlatformPolicy p = Policies.officialMusllinux().byName(platform);
             String why = p == null ? null : Policies.violation(p, arch, needs.requirements(), false);
             return new CheckReport.TagVerdict(tag, why == null, why);
         }
