@@ -33,21 +33,22 @@ public final class CheckQuery {
     private record Indexed(SnapshotCell cell, Map<String, Set<String>> bySoname) {
     }
 
-    private final List<Indexed> cells;
     private final Map<String, Set<String>> baseSonames = new HashMap<>();
+    private final Map<String, List<Indexed>> byKey = new HashMap<>();
 
     public CheckQuery(List<SnapshotCell> cells) {
         List<Indexed> list = new ArrayList<>();
         for (SnapshotCell c : cells) {
             Map<String, Set<String>> idx = c.definitionsBySoname();
-            list.add(new Indexed(c, idx));
+            Indexed ic = new Indexed(c, idx);
+            list.add(ic);
+            byKey.computeIfAbsent(key(c.arch(), c.libc()), k -> new ArrayList<>()).add(ic);
             baseSonames.computeIfAbsent(key(c.arch(), c.libc()), k -> new java.util.HashSet<>()).addAll(idx.keySet());
         }
-        this.cells = List.copyOf(list);
     }
 
     private static String key(String arch, String libc) {
-        return arch + "/" + (libc == null ? "glibc" : libc);
+        return arch + "/" + (libc == null || libc.isEmpty() ? "glibc" : libc);
     }
 
     /** Sonames of the requirements that no stored cell of this arch and libc provides. */
@@ -64,32 +65,34 @@ public final class CheckQuery {
 
     /** One verdict per stored cell of {@code arch} and {@code libc} flavour, in snapshot order. */
     public List<Verdict> verdicts(String arch, String libc, SortedMap<String, SortedSet<String>> requirements) {
-        String flavour = libc == null ? "glibc" : libc;
-        Set<String> base = baseSonames.getOrDefault(key(arch, flavour), Set.of());
-        List<Verdict> out = new ArrayList<>();
-        for (Indexed ic : cells) {
-            SnapshotCell c = ic.cell();
-            if (!c.arch().equals(arch) || !flavour.equals(c.libc() == null ? "glibc" : c.libc())) {
-                continue;
+        String k = key(arch, libc == null ? "glibc" : libc);
+        Set<String> base = baseSonames.getOrDefault(k, Set.of());
+        // the needs that decide verdicts: those on base sonames, flattened once for every cell
+        List<String> sonames = new ArrayList<>();
+        List<String[]> versions = new ArrayList<>();
+        for (var e : requirements.entrySet()) {
+            if (base.contains(e.getKey())) {
+                sonames.add(e.getKey());
+                versions.add(e.getValue().toArray(String[]::new));
             }
-            List<Missing> missing = new ArrayList<>();
-            for (var e : requirements.entrySet()) {
-                String soname = e.getKey();
-                if (!base.contains(soname)) {
-                    continue;
-                }
-                Set<String> defined = ic.bySoname().get(soname);
+        }
+        List<Indexed> candidates = byKey.getOrDefault(k, List.of());
+        List<Verdict> out = new ArrayList<>(candidates.size());
+        for (Indexed ic : candidates) {
+            List<Missing> missing = null;
+            for (int i = 0; i < sonames.size(); i++) {
+                Set<String> defined = ic.bySoname().get(sonames.get(i));
                 if (defined == null) {
-                    missing.add(new Missing(soname, null));
+                    (missing == null ? missing = new ArrayList<>() : missing).add(new Missing(sonames.get(i), null));
                     continue;
                 }
-                for (String v : e.getValue()) {
+                for (String v : versions.get(i)) {
                     if (!defined.contains(v)) {
-                        missing.add(new Missing(soname, v));
+                        (missing == null ? missing = new ArrayList<>() : missing).add(new Missing(sonames.get(i), v));
                     }
                 }
             }
-            out.add(new Verdict(c, missing.isEmpty(), missing));
+            out.add(new Verdict(ic.cell(), missing == null, missing == null ? List.of() : missing));
         }
         return out;
     }
