@@ -95,6 +95,26 @@ public final class InputWalker {
         return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.rawBytes);
     }
 
+    /**
+     * Walks an input given as a stream (an upload): {@code name} is its file name, for messages and for the
+     * name of a single compressed ELF file. Directories cannot come this way.
+     */
+    public static InputContents walk(InputStream input, String name, WalkLimits limits) throws BadInputException {
+        InputWalker w = new InputWalker(limits);
+        try {
+            w.stream(input, name);
+        } catch (LimitException e) {
+            throw new BadInputException(e.getMessage());
+        } catch (ElfFormatException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException(describe(e), e);
+        } catch (RuntimeException e) {
+            throw new BadInputException("malformed archive: " + describe(e), e);
+        }
+        return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.rawBytes);
+    }
+
     private static String describe(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
@@ -104,6 +124,12 @@ public final class InputWalker {
 
     private void file(Path file) throws IOException, BadInputException {
         try (InputStream raw = Files.newInputStream(file)) {
+            stream(raw, file.getFileName().toString());
+        }
+    }
+
+    private void stream(InputStream raw, String name) throws IOException, BadInputException {
+        {
             InputStream counted = new FilterInputStream(raw) {
                 @Override
                 public int read() throws IOException {
@@ -125,7 +151,6 @@ public final class InputWalker {
             };
             BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
             Kind kind = sniff(in);
-            String name = file.getFileName().toString();
             if (kind == Kind.ELF) {
                 elf(name, in, ElfSource.STREAM);
             } else if (kind == Kind.OTHER) {

@@ -57,6 +57,11 @@ public final class Checker {
         return check(input.toString(), fileName, contents, arch);
     }
 
+    /** Checks an input given as a stream (an HTTP upload); {@code fileName} gives the claimed tags. */
+    public CheckReport check(java.io.InputStream input, String fileName, String arch) throws BadInputException {
+        return check(fileName, fileName, InputWalker.walk(input, fileName, limits), arch);
+    }
+
     /** Checks an input already walked; {@code fileName} gives the claimed tags when it is a wheel's name. */
     public CheckReport check(String path, String fileName, InputContents contents, String arch) {
         InputNeeds needs = InputNeeds.of(contents, arch);

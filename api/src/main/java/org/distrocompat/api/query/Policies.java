@@ -28,7 +28,7 @@ import org.distrocompat.db.model.SymbolVersions;
  * (the project's derived policy, a newer auditwheel release).
  */
 public final class Policies {
-    private static final Pattern IGNORED = Pattern.compile("ld-linux.*|ld64\\.so\\..*|ld\\.so\\.1|ld-musl-.*"
+    private static final Pattern IGNORED = Pattern.compile("ld-linux.*|ld64\\.so\\..*|ld\\.so\\.1|ld-musl-.*|libc\\.musl-.*"
             + "|libpython\\d.*\\.so.*|linux-vdso\\.so\\.1|linux-gate\\.so\\.1");
 
     private final String source;

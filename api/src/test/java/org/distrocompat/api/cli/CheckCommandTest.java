@@ -304,4 +304,66 @@ class CheckCommandTest {
         assertThat(CliRunner.run("pairings", "--snapshot", snapshot.toString()).out())
                 .contains("Same glibc, different libstdc++", "glibc 2.19");
     }
+
+    @Test
+    void muslBinariesAreJudgedByMuslAndAPolicyFileCanBeAdded() throws Exception {
+        byte[] musl = TestElf.x86_64().interpreter("/lib/ld-musl-x86_64.so.1").needs("libc.musl-x86_64.so.1").bytes();
+        Path good = Fixtures.write(tmp, "m-1.0-py3-none-musllinux_1_2_x86_64.whl", Fixtures.zip(Map.of("m/_m.so", musl)));
+        Path bad = Fixtures.write(tmp, "m-1.0-py3-none-manylinux_2_17_x86_64.whl", Fixtures.zip(Map.of("m/_m.so", musl)));
+        CliRunner r = check("--json", good.toString(), bad.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode all = json(r);
+        assertThat(all.get(0).get("libc").asText()).isEqualTo("musl");
+        assertThat(all.get(0).get("releases")).isEmpty(); // no musl release stored
+        assertThat(all.get(0).get("tags_accurate").asBoolean()).isTrue();
+        assertThat(all.get(0).get("overall_tag").asText()).startsWith("musllinux_1_");
+        assertThat(all.get(1).get("tag_verdicts").get(0).get("reason").asText()).contains("musl");
+
+        // --policy: an auditwheel-format file (here: one policy allowing only GLIBC_2.2.5 and libc)
+        Path policy = Fixtures.write(tmp, "derived.json", """
+                [{"name": "linux", "aliases": [], "priority": 0, "symbol_versions": {}, "lib_whitelist": [], "blacklist": {}},
+                 {"name": "manylinux_2_3", "aliases": [], "priority": 100,
+                  "symbol_versions": {"x86_64": {"GLIBC": ["2.2.5"]}}, "lib_whitelist": ["libc.so.6"], "blacklist": {}}]
+                """.getBytes());
+        Path old = Fixtures.write(tmp, "old.so", TestElf.x86_64().needs("libc.so.6", "GLIBC_2.2.5").bytes());
+        JsonNode p = json(check("--json", "--policy", policy.toString(), old.toString())).get(0);
+        assertThat(p.get("policy_tag").asText()).isEqualTo("manylinux_2_3_x86_64");
+        assertThat(p.get("policy").asText()).isEqualTo(policy.toString());
+        CliRunner broken = check("--policy", tmp.resolve("missing.json").toString(), old.toString());
+        assertThat(broken.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void withoutDbTheSnapshotUnderTheHomeIsReadAndNoServerStarts() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        Files.copy(snapshot, home.resolve(ReleaseSnapshot.FILE_NAME));
+        Path wheel = Fixtures.write(tmp, "h-1.0-py3-none-manylinux_2_17_x86_64.whl", Fixtures.zip(Map.of("h/_h.so",
+                TestElf.x86_64().needs("libc.so.6", "GLIBC_2.17").bytes())));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", "--json", wheel.toString());
+        pb.environment().put("DISTROCOMPAT_HOME", home.toString());
+        pb.environment().remove("DISTROCOMPAT_DB");
+        pb.redirectErrorStream(false);
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes());
+        String err = new String(proc.getErrorStream().readAllBytes());
+        assertThat(proc.waitFor()).as(err).isZero();
+        assertThat(release(Json.MAPPER.readTree(out).get(0), "centos", "7").get("compatible").asBoolean()).isTrue();
+        try (var files = Files.list(home)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(ReleaseSnapshot.FILE_NAME);
+        }
+    }
+
+    @Test
+    void theCheckIsALibraryCallOnStreamsToo() throws Exception {
+        org.distrocompat.api.query.Checker checker = new org.distrocompat.api.query.Checker(ReleaseSnapshot.read(snapshot));
+        byte[] wheel = Fixtures.zip(Map.of("s/_s.so", TestElf.x86_64().needs("libc.so.6", "GLIBC_2.34").bytes()));
+        var report = checker.check(new java.io.ByteArrayInputStream(wheel), "s-1.0-py3-none-manylinux_2_17_x86_64.whl",
+                null);
+        assertThat(report.tagsAccurate()).isFalse();
+        assertThat(report.oldestGlibc()).isEqualTo("2.36");
+        assertThat(report.toJson()).containsKeys("path", "arch", "requirements", "releases", "oldest_glibc",
+                "overall_tag", "claimed_tags", "tags_accurate");
+    }
 }
