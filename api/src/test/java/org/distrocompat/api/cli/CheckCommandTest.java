@@ -366,4 +366,27 @@ class CheckCommandTest {
         assertThat(report.toJson()).containsKeys("path", "arch", "requirements", "releases", "oldest_glibc",
                 "overall_tag", "claimed_tags", "tags_accurate");
     }
+
+    @Test
+    void outputFollowsTheDocumentedSchema() throws Exception {
+        JsonNode schema;
+        try (var in = CheckCommand.class.getResourceAsStream("/schema/check.schema.json")) {
+            schema = Json.MAPPER.readTree(in);
+        }
+        JsonNode input = schema.get("$defs").get("input");
+        JsonNode releaseProps = input.get("properties").get("releases").get("items").get("properties");
+        Path wheel = Fixtures.write(tmp, "s-1.0-py3-none-manylinux_2_17_x86_64.whl", Fixtures.zip(Map.of("s/_s.so",
+                extension(), "foo.libs/libbar-1a2b.so.1", shippedLibbar(), "../x.so", shippedLibbar())));
+        Path policy = tmp.resolve("p.json");
+        try (var in = CheckCommand.class.getResourceAsStream("/auditwheel/manylinux-policy.json")) {
+            Files.copy(in, policy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (JsonNode obj : json(check("--json", "--policy", policy.toString(), wheel.toString()))) {
+            obj.fieldNames().forEachRemaining(f -> assertThat(input.get("properties").has(f)).as(f).isTrue());
+            input.get("required").forEach(f -> assertThat(obj.has(f.asText())).as(f.asText()).isTrue());
+            obj.get("releases").forEach(r -> r.fieldNames().forEachRemaining(
+                    f -> assertThat(releaseProps.has(f)).as(f).isTrue()));
+            assertThat(obj.get("skipped")).isNotEmpty();
+        }
+    }
 }
