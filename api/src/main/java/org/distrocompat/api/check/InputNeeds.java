@@ -77,31 +77,71 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
             }
         }
 
+        // 1. what each file's own DT_RUNPATH / DT_RPATH finds in the input
+        Map<String, Map<String, String>> found = new HashMap<>(); // needing path -> soname -> path in the input
+        Map<String, List<InputContents.ElfMember>> loadedBy = new HashMap<>(); // member path -> who loads it
+        Map<String, Set<String>> needs = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> versionsOf = new HashMap<>();
+        for (InputContents.ElfMember m : elfs) {
+            Map<String, List<String>> versions = new HashMap<>();
+            for (VersionNeed n : m.elf().requirements()) {
+                versions.computeIfAbsent(n.file(), k -> new ArrayList<>()).addAll(n.versionNames());
+            }
+            versionsOf.put(m.path(), versions);
+            Set<String> needed = new LinkedHashSet<>(m.elf().needed());
+            needed.addAll(versions.keySet());
+            needs.put(m.path(), needed);
+            for (String soname : needed) {
+                String at = resolve(m.path(), m.elf(), soname, byPath, contents.links());
+                if (at != null) {
+                    found.computeIfAbsent(m.path(), k -> new HashMap<>()).put(soname, at);
+                    loadedBy.computeIfAbsent(follow(at, contents.links()), k -> new ArrayList<>()).add(m);
+                }
+            }
+        }
+        // 2. the loader also searches the DT_RPATH of the objects that loaded a file (up to the executable), as
+        //    long as neither that file nor the loading object has a DT_RUNPATH
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (var e : needs.entrySet()) {
+                InputContents.ElfMember m = byPath.get(e.getKey());
+                if (!m.elf().runpath().isEmpty()) {
+                    continue;
+                }
+                for (String soname : e.getValue()) {
+                    if (found.getOrDefault(m.path(), Map.of()).containsKey(soname)) {
+                        continue;
+                    }
+                    String at = resolveThroughLoaders(m, soname, loadedBy, byPath, contents.links());
+                    if (at != null) {
+                        found.computeIfAbsent(m.path(), k -> new HashMap<>()).put(soname, at);
+                        loadedBy.computeIfAbsent(follow(at, contents.links()), k -> new ArrayList<>()).add(m);
+                        changed = true;
+                    }
+                }
+            }
+        }
+
         SortedMap<String, SortedSet<String>> req = new TreeMap<>();
         List<ShippedNeed> shipped = new ArrayList<>();
         List<ShippedNeed> unreachable = new ArrayList<>();
         boolean musl = false;
         boolean needsLibc = false;
         Set<String> unversioned = new TreeSet<>();
-        for (InputContents.ElfMember m : elfs) {
+        for (var e : needs.entrySet()) {
+            InputContents.ElfMember m = byPath.get(e.getKey());
             ElfFile elf = m.elf();
             musl |= elf.isMusl();
-            Map<String, List<String>> versions = new HashMap<>();
-            for (VersionNeed n : elf.requirements()) {
-                versions.computeIfAbsent(n.file(), k -> new ArrayList<>()).addAll(n.versionNames());
-            }
-            Set<String> needed = new LinkedHashSet<>(elf.needed());
-            needed.addAll(versions.keySet());
-            for (String soname : needed) {
+            for (String soname : e.getValue()) {
                 if (soname.startsWith("libc.musl-") || soname.startsWith("ld-musl-")) {
                     musl = true;
                 }
                 if (soname.equals("libc.so.6") || soname.startsWith("libc.musl-") || soname.equals("libc.so")) {
                     needsLibc = true;
                 }
-                String found = resolve(m.path(), elf, soname, byPath, contents.links());
-                if (found != null) {
-                    shipped.add(new ShippedNeed(m.path(), soname, found));
+                String at = found.getOrDefault(m.path(), Map.of()).get(soname);
+                if (at != null) {
+                    shipped.add(new ShippedNeed(m.path(), soname, at));
                     continue;
                 }
                 String elsewhere = shippedElsewhere(soname, elfs, contents.links());
@@ -109,7 +149,7 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
                     unreachable.add(new ShippedNeed(m.path(), soname, elsewhere));
                 }
                 SortedSet<String> set = req.computeIfAbsent(soname, k -> new TreeSet<>(NAME_ORDER));
-                set.addAll(versions.getOrDefault(soname, List.of()));
+                set.addAll(versionsOf.get(m.path()).getOrDefault(soname, List.of()));
             }
             for (DynamicSymbol s : elf.symbols()) {
                 if (!s.defined() && s.version() == null && !"WEAK".equals(s.binding()) && !s.name().isEmpty()
@@ -149,6 +189,29 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
             if (target != null && byPath.containsKey(target)) {
                 return container + candidate;
             }
+        }
+        return null;
+    }
+
+    /** {@code soname} through the DT_RPATH of the objects that load {@code m}, transitively; or null. */
+    private static String resolveThroughLoaders(InputContents.ElfMember m, String soname,
+            Map<String, List<InputContents.ElfMember>> loadedBy, Map<String, InputContents.ElfMember> byPath,
+            Map<String, String> links) {
+        java.util.ArrayDeque<InputContents.ElfMember> queue = new java.util.ArrayDeque<>(loadedBy.getOrDefault(m.path(), List.of()));
+        Set<String> seen = new HashSet<>();
+        seen.add(m.path());
+        while (!queue.isEmpty()) {
+            InputContents.ElfMember loader = queue.poll();
+            if (!seen.add(loader.path())) {
+                continue;
+            }
+            if (loader.elf().runpath().isEmpty() && !loader.elf().rpath().isEmpty()) {
+                String at = resolve(loader.path(), loader.elf(), soname, byPath, links);
+                if (at != null) {
+                    return at;
+                }
+            }
+            queue.addAll(loadedBy.getOrDefault(loader.path(), List.of()));
         }
         return null;
     }
