@@ -131,6 +131,15 @@ public final class CheckCommand implements Callable<Integer> {
                 line(out, "not in base", String.join(", ", r.notInBaseSystem())
                         + " (not provided by the base system: must be installed or shipped)");
             }
+            Map<String, List<String>> unchecked = new LinkedHashMap<>();
+            for (CheckQuery.Verdict v : r.verdicts()) {
+                for (String s : v.notCovered()) {
+                    unchecked.computeIfAbsent(s, k -> new ArrayList<>()).add(v.cell().label());
+                }
+            }
+            unchecked.forEach((soname, labels) -> line(out, "unchecked", soname + ": no data on " + labels.size()
+                    + " release" + (labels.size() == 1 ? "" : "s") + " (" + String.join(", ", labels.subList(0,
+                    Math.min(4, labels.size()))) + (labels.size() > 4 ? ", ..." : "") + "); judged elsewhere"));
             for (var u : needs.unreachableShipped()) {
                 line(out, "not found", u.neededBy() + " needs " + u.soname() + "; the input ships " + u.path()
                         + " but the loader would not find it there (no RPATH/RUNPATH to it)");

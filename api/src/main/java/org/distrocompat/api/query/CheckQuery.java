@@ -14,7 +14,10 @@ import org.distrocompat.db.snapshot.SnapshotCell;
  * The check's query: an input's system needs against every stored release x arch. A need (soname, version
  * name) is met only when a library with that soname defines exactly that name on the cell — names, not
  * numbers. A needed soname that no stored cell of the architecture provides is outside the crawled base
- * system: it is reported by {@link #notInBaseSystem} and does not decide any cell's verdict. Built once per
+ * system: it is reported by {@link #notInBaseSystem} and does not decide any cell's verdict. A soname that
+ * cells of the same provenance provide but this cell lacks is missing there; one that only cells of the other
+ * provenance know (libz.so.1 in imported records when the crawl reads only glibc, libstdc++ and libgcc) is
+ * listed as not covered by this cell's data. Built once per
  * snapshot; {@link #verdicts} is cheap and thread-safe.
  */
 public final class CheckQuery {
@@ -23,10 +26,14 @@ public final class CheckQuery {
     public record Missing(String soname, String version) {
     }
 
-    /** The verdict on one release x arch. */
-    public record Verdict(SnapshotCell cell, boolean compatible, List<Missing> missing) {
+    /**
+     * The verdict on one release x arch. {@code notCovered}: needed base sonames this cell's data says nothing
+     * about (a crawl that did not read zlib1g cannot tell whether libz.so.1 is there); they are listed, not judged.
+     */
+    public record Verdict(SnapshotCell cell, boolean compatible, List<Missing> missing, List<String> notCovered) {
         public Verdict {
             missing = List.copyOf(missing);
+            notCovered = List.copyOf(notCovered);
         }
     }
 
@@ -34,6 +41,7 @@ public final class CheckQuery {
     }
 
     private final Map<String, Set<String>> baseSonames = new HashMap<>();
+    private final Map<String, Set<String>> coverage = new HashMap<>();
     private final Map<String, List<Indexed>> byKey = new HashMap<>();
 
     public CheckQuery(List<SnapshotCell> cells) {
@@ -44,6 +52,8 @@ public final class CheckQuery {
             list.add(ic);
             byKey.computeIfAbsent(key(c.arch(), c.libc()), k -> new ArrayList<>()).add(ic);
             baseSonames.computeIfAbsent(key(c.arch(), c.libc()), k -> new java.util.HashSet<>()).addAll(idx.keySet());
+            coverage.computeIfAbsent(key(c.arch(), c.libc()) + "/" + c.provenance(), k -> new java.util.HashSet<>())
+                    .addAll(idx.keySet());
         }
     }
 
@@ -80,8 +90,14 @@ public final class CheckQuery {
         List<Verdict> out = new ArrayList<>(candidates.size());
         for (Indexed ic : candidates) {
             List<Missing> missing = null;
+            List<String> notCovered = null;
+            Set<String> covered = coverage.getOrDefault(k + "/" + ic.cell().provenance(), Set.of());
             for (int i = 0; i < sonames.size(); i++) {
                 Set<String> defined = ic.bySoname().get(sonames.get(i));
+                if (defined == null && !covered.contains(sonames.get(i))) {
+                    (notCovered == null ? notCovered = new ArrayList<>() : notCovered).add(sonames.get(i));
+                    continue;
+                }
                 if (defined == null) {
                     (missing == null ? missing = new ArrayList<>() : missing).add(new Missing(sonames.get(i), null));
                     continue;
@@ -92,7 +108,8 @@ public final class CheckQuery {
                     }
                 }
             }
-            out.add(new Verdict(ic.cell(), missing == null, missing == null ? List.of() : missing));
+            out.add(new Verdict(ic.cell(), missing == null, missing == null ? List.of() : missing,
+                    notCovered == null ? List.of() : notCovered));
         }
         return out;
     }

@@ -66,6 +66,7 @@ public record CheckReport(String path, String wheel, InputNeeds needs, List<Stri
                 mm.put("version", x.version());
                 return mm;
             }).toList());
+            r.put("not_covered", v.notCovered());
             releases.add(r);
         }
         m.put("releases", releases);

@@ -389,4 +389,21 @@ class CheckCommandTest {
             assertThat(obj.get("skipped")).isNotEmpty();
         }
     }
+
+    @Test
+    void aSonameOnlyImportedDataKnowsIsJudgedThereAndListedAsNotCoveredOnCrawledCells() throws Exception {
+        // the crawl stored glibc, libstdc++ and libgcc_s only; the pep600 records know libz's ZLIB versions
+        Path so = Fixtures.write(tmp, "z/_z.so", TestElf.x86_64().needs("libc.so.6", "GLIBC_2.2.5")
+                .needs("libz.so.1", "ZLIB_1.2.9").bytes());
+        JsonNode in = json(check("--json", so.toString())).get(0);
+        assertThat(in.get("not_in_base_system")).isEmpty();
+        JsonNode bookworm = release(in, "debian", "12");
+        assertThat(bookworm.get("compatible").asBoolean()).isTrue();
+        assertThat(Json.MAPPER.convertValue(bookworm.get("not_covered"), List.class)).containsExactly("libz.so.1");
+        JsonNode centos = release(in, "centos", "7"); // ZLIB up to 1.2.5.2
+        assertThat(centos.get("compatible").asBoolean()).isFalse();
+        assertThat(centos.get("missing").get(0).get("version").asText()).isEqualTo("ZLIB_1.2.9");
+        assertThat(centos.get("not_covered")).isEmpty();
+        assertThat(check(so.toString()).out()).contains("unchecked:", "libz.so.1: no data on 1 release (Debian 12)");
+    }
 }
