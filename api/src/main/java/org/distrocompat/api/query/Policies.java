@@ -1,7 +1,8 @@
 package org.distrocompat.api.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class Policies {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }
-            return parse("auditwheel " + name.substring(name.lastIndexOf('/') + 1), new ObjectMapper().readTree(in));
+            return parse("auditwheel " + name.substring(name.lastIndexOf('/') + 1), in);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
         }
@@ -73,41 +74,101 @@ public final class Policies {
 
     /** Reads an auditwheel-format policy file; a malformed one is an IOException with the reason. */
     public static Policies read(Path file) throws IOException {
-        JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = new ObjectMapper().readTree(in);
+            return parse(file.toString(), in);
+        }
+    }
+
+    // jackson-core's streaming parser: a policy file is read in milliseconds, without databind's start-up cost
+    private static final JsonFactory JSON = new JsonFactory();
+
+    static Policies parse(String source, InputStream in) throws IOException {
+        Object root;
+        try (JsonParser p = JSON.createParser(in)) {
+            p.nextToken();
+            root = value(p);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException("not a JSON policy file: " + e.getOriginalMessage());
         }
-        return parse(file.toString(), root);
-    }
-
-    static Policies parse(String source, JsonNode root) throws IOException {
-        if (root == null || !root.isArray()) {
+        if (!(root instanceof List<?> array)) {
             throw new IOException("a policy file is a JSON array of policies");
         }
         List<PlatformPolicy> list = new ArrayList<>();
-        for (JsonNode p : root) {
-            if (!p.hasNonNull("name") || !p.has("priority")) {
+        for (Object o : array) {
+            if (!(o instanceof Map<?, ?> p) || !(p.get("name") instanceof String name)
+                    || !(p.get("priority") instanceof Number priority)) {
                 throw new IOException("policy without name or priority");
             }
             List<String> aliases = new ArrayList<>();
-            p.path("aliases").forEach(a -> aliases.add(a.asText()));
+            if (p.get("aliases") instanceof List<?> l) {
+                l.forEach(a -> aliases.add(String.valueOf(a)));
+            }
             Map<String, Map<String, Set<String>>> sv = new LinkedHashMap<>();
-            p.path("symbol_versions").fields().forEachRemaining(archEntry -> {
-                Map<String, Set<String>> prefixes = new LinkedHashMap<>();
-                archEntry.getValue().fields().forEachRemaining(pe -> {
-                    Set<String> names = new HashSet<>();
-                    pe.getValue().forEach(v -> names.add(pe.getKey() + "_" + v.asText()));
-                    prefixes.put(pe.getKey(), names);
-                });
-                sv.put(archEntry.getKey(), prefixes);
-            });
+            if (p.get("symbol_versions") instanceof Map<?, ?> byArch) {
+                for (var archEntry : byArch.entrySet()) {
+                    Map<String, Set<String>> prefixes = new LinkedHashMap<>();
+                    if (archEntry.getValue() instanceof Map<?, ?> byPrefix) {
+                        for (var pe : byPrefix.entrySet()) {
+                            Set<String> names = new HashSet<>();
+                            if (pe.getValue() instanceof List<?> versions) {
+                                versions.forEach(v -> names.add(pe.getKey() + "_" + v));
+                            }
+                            prefixes.put(String.valueOf(pe.getKey()), names);
+                        }
+                    }
+                    sv.put(String.valueOf(archEntry.getKey()), prefixes);
+                }
+            }
             Set<String> wl = new HashSet<>();
-            p.path("lib_whitelist").forEach(l -> wl.add(l.asText()));
-            list.add(new PlatformPolicy(p.get("name").asText(), aliases, p.get("priority").asInt(), sv, wl));
+            if (p.get("lib_whitelist") instanceof List<?> l) {
+                l.forEach(x -> wl.add(String.valueOf(x)));
+            }
+            list.add(new PlatformPolicy(name, aliases, priority.intValue(), sv, wl));
         }
         return new Policies(source, list);
+    }
+
+    /** The value at the parser's current token: maps, lists, strings, numbers, booleans, null. */
+    private static Object value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            throw new IOException("empty policy file");
+        }
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String k = p.currentName();
+                    p.nextToken();
+                    if (k.equals("blacklist")) {
+                        p.skipChildren(); // symbol blacklists are not part of a check's judgement
+                        continue;
+                    }
+                    m.put(k, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return p.getNumberValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return p.getBooleanValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + t);
+        }
     }
 
     public String source() {
