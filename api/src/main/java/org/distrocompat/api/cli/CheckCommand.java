@@ -87,8 +87,11 @@ public final class CheckCommand implements Callable<Integer> {
                 err.println("distrocompat: check: no releases stored yet; run 'distrocompat crawl' or "
                         + "'distrocompat import pep600 DIR' first");
             }
-            for (CheckReport r : reports) {
-                printSummary(out, r);
+            for (int i = 0; i < reports.size(); i++) {
+                if (i > 0) {
+                    out.println();
+                }
+                printSummary(out, reports.get(i));
             }
         }
         out.flush();

@@ -163,7 +163,10 @@ public final class Checker {
         return new CheckReport.TagVerdict(tag, why == null, why);
     }
 
-    /** The first missing need of a verdict, in words: "needs GLIBCXX_3.4.22, has up to 3.4.19". */
+    /**
+     * The first missing need of a verdict in words — of the first soname and prefix that fall short, the highest
+     * version: "needs GLIBCXX_3.4.22, has up to 3.4.19".
+     */
     public static String firstMissing(CheckQuery.Verdict v) {
         if (v.missing().isEmpty()) {
             return null;
@@ -173,8 +176,16 @@ public final class Checker {
             return "no " + m.soname();
         }
         String prefix = SymbolVersions.prefix(m.version());
+        // the highest missing version of that prefix says more than the lowest ("needs GLIBC_2.38", not "2.32")
+        for (CheckQuery.Missing x : v.missing()) {
+            if (x.version() != null && SymbolVersions.prefix(x.version()).equals(prefix)
+                    && org.distrocompat.api.check.InputNeeds.NAME_ORDER.compare(x.version(), m.version()) > 0
+                    && SymbolVersions.isNumeric(SymbolVersions.version(x.version()))) {
+                m = x;
+            }
+        }
         String max = CheckQuery.maxVersion(v.cell(), prefix);
-        String more = v.missing().size() > 1 ? " (+" + (v.missing().size() - 1) + " more)" : "";
+        String more = v.missing().size() > 1 ? " (+" + (v.missing().size() - 1) + " more missing)" : "";
         return "needs " + m.version() + ", has " + (max == null ? "no " + prefix : "up to " + max) + more;
     }
 
