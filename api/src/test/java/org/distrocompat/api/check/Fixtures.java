@@ -72,6 +72,8 @@ public final class Fixtures {
         });
     }
 
+    private static final Map<Path, InputContents> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void crawledPackage(org.jdbi.v3.core.Handle h, int ra, int source, Path deb, String sourceName)
             throws Exception {
         String[] parts = deb.getFileName().toString().split("_");
@@ -80,7 +82,11 @@ public final class Fixtures {
                 VALUES (:ra, :src, :name, :version, :sname, :version, :sha) RETURNING id""")
                 .bind("ra", ra).bind("src", source).bind("name", parts[0]).bind("version", parts[1])
                 .bind("sname", sourceName).bind("sha", sha256(deb.toString())).mapTo(Long.class).one();
-        InputContents contents = InputWalker.walk(deb);
+        InputContents contents = PARSED.get(deb);
+        if (contents == null) {
+            contents = InputWalker.walk(deb); // xz in pure Java: parse each fixture .deb once per test run
+            PARSED.put(deb, contents);
+        }
         for (InputContents.ElfMember m : contents.elfFiles()) {
             if (m.elf().soname() == null || m.path().contains("/gconv/")) {
                 continue;
