@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 TagsCommand.class,
                 PairingsCommand.class,
+                ElfCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
