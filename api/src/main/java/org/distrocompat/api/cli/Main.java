@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 + "libgcc per release x architecture, crawled from the distros' own archives.",
         subcommands = {
                 ReleasesCommand.class,
+                CheckCommand.class,
+                TagsCommand.class,
+                PairingsCommand.class,
                 ElfCommand.class,
                 ImportCommand.class,
                 PolicyCommand.class,

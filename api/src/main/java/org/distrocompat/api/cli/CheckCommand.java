@@ -1,0 +1,212 @@
+package org.distrocompat.api.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.distrocompat.api.check.BadInputException;
+import org.distrocompat.api.check.WalkLimits;
+import org.distrocompat.api.query.CheckQuery;
+import org.distrocompat.api.query.CheckReport;
+import org.distrocompat.api.query.Checker;
+import org.distrocompat.api.query.Policies;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
+import org.distrocompat.db.snapshot.SnapshotCell;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code check PATH...}: which stored releases each input runs on, and whether its wheel tags are true. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Which stored distro releases does a wheel, archive, directory or ELF file run on — and is "
+                + "its tag true?",
+                "Inputs: wheels, zip/jar, tar (.gz/.tgz/.xz/.zst/.bz2), .deb, directories, ELF files.",
+                "Exit 0: every claimed tag is accurate (or none claimed); 1: some claimed tag is not; 2: bad input."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "inputs to check")
+    List<Path> paths;
+
+    @Option(names = "--json", description = "print a JSON array, one object per input in input order")
+    boolean json;
+
+    @Option(names = "--arch", description = "analyse only the ELF files of this architecture (default: the input's own; "
+            + "x86_64 first when there are several)")
+    String arch;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "also evaluate against this auditwheel-format policy file (e.g. the project's derived policy)")
+    Path policy;
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "read the release data from this snapshot file (default: $DISTROCOMPAT_HOME/snapshot.bin, "
+                    + "or the database given by --db / $DISTROCOMPAT_DB)")
+    Path snapshot;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
+        Policies extra = null;
+        if (policy != null) {
+            try {
+                extra = Policies.read(policy);
+            } catch (IOException e) {
+                throw new UserException(policy + ": " + e.getMessage());
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        ReleaseSnapshot data = ReleaseData.obtain(database, snapshot, err);
+        Checker checker = new Checker(data, extra, WalkLimits.DEFAULT);
+        List<CheckReport> reports = new ArrayList<>();
+        for (Path p : paths) {
+            try {
+                reports.add(checker.check(p, wantedArch));
+            } catch (BadInputException e) {
+                throw new UserException(p + ": " + e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, reports.stream().map(CheckReport::toJson).toList());
+        } else {
+            if (data.cells().isEmpty()) {
+                err.println("distrocompat: check: no releases stored yet; run 'distrocompat crawl' or "
+                        + "'distrocompat import pep600 DIR' first");
+            }
+            for (int i = 0; i < reports.size(); i++) {
+                if (i > 0) {
+                    out.println();
+                }
+                printSummary(out, reports.get(i));
+            }
+        }
+        out.flush();
+        return reports.stream().allMatch(CheckReport::tagsAccurate) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    static void printSummary(PrintWriter out, CheckReport r) {
+        var needs = r.needs();
+        if (r.pure()) {
+            out.println(r.path() + ": no ELF files (pure)");
+        } else {
+            out.println(r.path() + ": " + needs.arch() + ", " + (needs.libc() == null ? "no libc" : needs.libc()) + ", "
+                    + needs.elfPaths().size() + " ELF file" + (needs.elfPaths().size() == 1 ? "" : "s")
+                    + (needs.arches().size() > 1 ? " (also " + String.join(", ", needs.arches().stream()
+                            .filter(a -> !a.equals(needs.arch())).toList()) + ": use --arch)" : ""));
+            line(out, "needs", needsLine(r));
+            line(out, "oldest glibc", r.oldestGlibc() == null ? "none of the stored releases" : r.oldestGlibc());
+            List<CheckQuery.Verdict> yes = r.verdicts().stream().filter(CheckQuery.Verdict::compatible).toList();
+            line(out, "runs on", yes.isEmpty() ? "none of the stored releases" : grouped(r.verdicts()));
+            // per distro, the newest release it does not run on (the older ones usually fail the same way)
+            Map<String, List<CheckQuery.Verdict>> failing = new LinkedHashMap<>();
+            for (CheckQuery.Verdict v : r.verdicts()) {
+                if (!v.compatible()) {
+                    failing.computeIfAbsent(v.cell().distro(), k -> new ArrayList<>()).add(v);
+                }
+            }
+            List<String> no = new ArrayList<>();
+            for (List<CheckQuery.Verdict> list : failing.values()) {
+                CheckQuery.Verdict newest = list.get(list.size() - 1);
+                no.add(newest.cell().label() + ": " + Checker.firstMissing(newest)
+                        + (list.size() > 1 ? " (and " + (list.size() - 1) + " older)" : ""));
+            }
+            if (!no.isEmpty()) {
+                line(out, "not on", no.get(0));
+                for (int i = 1; i < no.size(); i++) {
+                    out.println(" ".repeat(17) + no.get(i));
+                }
+            }
+            if (!r.notInBaseSystem().isEmpty()) {
+                line(out, "not in base", String.join(", ", r.notInBaseSystem())
+                        + " (not provided by the base system: must be installed or shipped)");
+            }
+            Map<String, List<String>> unchecked = new LinkedHashMap<>();
+            for (CheckQuery.Verdict v : r.verdicts()) {
+                for (String s : v.notCovered()) {
+                    unchecked.computeIfAbsent(s, k -> new ArrayList<>()).add(v.cell().label());
+                }
+            }
+            unchecked.forEach((soname, labels) -> line(out, "unchecked", soname + ": no data on " + labels.size()
+                    + " release" + (labels.size() == 1 ? "" : "s") + " (" + String.join(", ", labels.subList(0,
+                    Math.min(4, labels.size()))) + (labels.size() > 4 ? ", ..." : "") + "); judged elsewhere"));
+            for (var u : needs.unreachableShipped()) {
+                line(out, "not found", u.neededBy() + " needs " + u.soname() + "; the input ships " + u.path()
+                        + " but the loader would not find it there (no RPATH/RUNPATH to it)");
+            }
+            line(out, "best tag", r.overallTag() + " (auditwheel policy)"
+                    + (r.policyTag() != null ? "; " + r.policyTag() + " (" + r.policySource() + ")" : ""));
+        }
+        if (!r.claimedTags().isEmpty()) {
+            List<String> bad = r.tagVerdicts().stream().filter(t -> !t.accurate())
+                    .map(t -> t.tag() + ": " + t.reason()).toList();
+            line(out, "claimed", String.join(".", r.claimedTags()) + " — "
+                    + (bad.isEmpty() ? "accurate" : "INACCURATE: " + String.join("; ", bad)));
+        }
+        if (!r.skipped().isEmpty()) {
+            line(out, "skipped", r.skipped().size() + " member" + (r.skipped().size() == 1 ? "" : "s") + " (e.g. "
+                    + r.skipped().get(0).path() + ": " + r.skipped().get(0).reason() + ")");
+        }
+    }
+
+    private static void line(PrintWriter out, String label, String text) {
+        out.println("  " + label + ":" + " ".repeat(Math.max(1, 14 - label.length())) + text);
+    }
+
+    private static String needsLine(CheckReport r) {
+        Map<String, String> maxByPrefix = new LinkedHashMap<>();
+        for (var e : r.needs().requirements().values()) {
+            for (String v : e) {
+                String p = org.distrocompat.db.model.SymbolVersions.prefix(v);
+                String ver = org.distrocompat.db.model.SymbolVersions.version(v);
+                if (org.distrocompat.db.model.SymbolVersions.isNumeric(ver)) {
+                    maxByPrefix.merge(p, ver, (a, b) ->
+                            org.distrocompat.db.model.SymbolVersions.compareNumeric(a, b) >= 0 ? a : b);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        maxByPrefix.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> parts.add(e.getKey() + "_" + e.getValue()));
+        String sonames = String.join(", ", r.needs().requirements().keySet());
+        return (parts.isEmpty() ? "no symbol versions" : String.join(", ", parts)) + " from " + sonames;
+    }
+
+    /** "Debian 10+, Ubuntu 18.04+, AlmaLinux 8+": per distro, a suffix of its releases as "first+". */
+    static String grouped(List<CheckQuery.Verdict> verdicts) {
+        Map<String, List<CheckQuery.Verdict>> byDistro = new LinkedHashMap<>();
+        for (CheckQuery.Verdict v : verdicts) {
+            byDistro.computeIfAbsent(v.cell().distro(), k -> new ArrayList<>()).add(v);
+        }
+        List<String> parts = new ArrayList<>();
+        for (List<CheckQuery.Verdict> list : byDistro.values()) {
+            List<SnapshotCell> ok = list.stream().filter(CheckQuery.Verdict::compatible).map(CheckQuery.Verdict::cell)
+                    .toList();
+            if (ok.isEmpty()) {
+                continue;
+            }
+            int first = list.indexOf(list.stream().filter(CheckQuery.Verdict::compatible).findFirst().get());
+            boolean suffix = list.subList(first, list.size()).stream().allMatch(CheckQuery.Verdict::compatible);
+            String name = ok.get(0).label().substring(0, ok.get(0).label().length() - ok.get(0).release().length());
+            if (suffix && list.size() - first > 1) {
+                parts.add(name + ok.get(0).release() + "+");
+            } else {
+                parts.add(name + String.join(", ", ok.stream().map(SnapshotCell::release).toList()));
+            }
+        }
+        return String.join("; ", parts);
+    }
+}

@@ -1,0 +1,117 @@
+package org.distrocompat.api.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.distrocompat.api.query.Pairings;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code pairings}: gcc/glibc pairings per release x arch, and same-glibc-different-libstdc++ groups. */
+@Command(name = "pairings", mixinStandardHelpOptions = true,
+        description = "Per release x arch: glibc, the gcc that built libstdc++ and libgcc_s, the highest "
+                + "GLIBC/GLIBCXX/CXXABI/GCC; and the releases with the same glibc but a different libstdc++")
+public final class PairingsCommand implements Callable<Integer> {
+
+    static final class Format {
+        @Option(names = "--json", description = "print JSON: {\"releases\": [...], \"same_glibc_different_libstdcxx\": [...]}")
+        boolean json;
+
+        @Option(names = "--csv", description = "print CSV, one line per release x arch")
+        boolean csv;
+    }
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "read the release data from this snapshot file")
+    Path snapshot;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ReleaseSnapshot data = ReleaseData.obtain(database, snapshot, spec.commandLine().getErr());
+        List<Pairings.Row> rows = Pairings.rows(data.cells());
+        List<Pairings.Group> groups = Pairings.sameGlibcDifferentLibstdcxx(rows);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("releases", rows.stream().map(PairingsCommand::json).toList());
+            m.put("same_glibc_different_libstdcxx", groups.stream().map(g -> {
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("arch", g.arch());
+                gm.put("glibc", g.glibc());
+                gm.put("releases", g.rows().stream().map(PairingsCommand::json).toList());
+                return gm;
+            }).toList());
+            Json.print(out, m);
+        } else if (format.csv) {
+            out.println("distro,release,codename,arch,glibc,libstdcxx_gcc,libgcc_gcc,max_glibc,max_glibcxx,max_cxxabi,max_gcc,provenance");
+            for (Pairings.Row r : rows) {
+                out.println(String.join(",", csv(r.cell().distro()), csv(r.cell().release()), csv(r.cell().codename()),
+                        csv(r.cell().arch()), csv(r.glibc()), csv(r.libstdcxxGcc()), csv(r.libgccGcc()),
+                        csv(r.max().get("GLIBC")), csv(r.max().get("GLIBCXX")), csv(r.max().get("CXXABI")),
+                        csv(r.max().get("GCC")), csv(r.cell().provenance())));
+            }
+        } else {
+            List<String[]> t = new ArrayList<>();
+            t.add(new String[] {"DISTRO", "RELEASE", "ARCH", "GLIBC", "GCC(libstdc++)", "GCC(libgcc_s)", "max GLIBC",
+                    "max GLIBCXX", "max CXXABI", "max GCC"});
+            for (Pairings.Row r : rows) {
+                t.add(new String[] {r.cell().distro(), r.cell().release(), r.cell().arch(), r.glibc(), r.libstdcxxGcc(),
+                        r.libgccGcc(), r.max().get("GLIBC"), r.max().get("GLIBCXX"), r.max().get("CXXABI"),
+                        r.max().get("GCC")});
+            }
+            Table.print(out, t);
+            if (!groups.isEmpty()) {
+                out.println();
+                out.println("Same glibc, different libstdc++:");
+                for (Pairings.Group g : groups) {
+                    out.println("  glibc " + g.glibc() + " on " + g.arch() + ": " + String.join("; ", g.rows().stream()
+                            .map(r -> r.cell().label() + " GLIBCXX " + r.max().get("GLIBCXX")
+                                    + (r.libstdcxxGcc() == null ? "" : " (gcc " + r.libstdcxxGcc() + ")"))
+                            .toList()));
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static Map<String, Object> json(Pairings.Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distro", r.cell().distro());
+        m.put("release", r.cell().release());
+        m.put("codename", r.cell().codename());
+        m.put("arch", r.cell().arch());
+        m.put("provenance", r.cell().provenance());
+        m.put("glibc", r.glibc());
+        m.put("libstdcxx_gcc", r.libstdcxxGcc());
+        m.put("libstdcxx_source", r.libstdcxxSource());
+        m.put("libgcc_gcc", r.libgccGcc());
+        m.put("libgcc_source", r.libgccSource());
+        m.put("max", r.max());
+        return m;
+    }
+
+    private static String csv(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,54 @@
+package org.distrocompat.api.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.distrocompat.db.Database;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
+
+/**
+ * Where read-only commands (check, pairings) get the release data without paying for a server start:
+ * {@code --snapshot FILE} if given; with {@code --db} or {@code $DISTROCOMPAT_DB}, straight from that (already
+ * running) server; otherwise the snapshot under {@code $DISTROCOMPAT_HOME} when it exists, else the embedded
+ * database is opened once, the snapshot built, written and used.
+ */
+final class ReleaseData {
+    private ReleaseData() {
+    }
+
+    static ReleaseSnapshot obtain(DatabaseOptions database, Path snapshotFile, PrintWriter err) {
+        if (snapshotFile != null) {
+            try {
+                return ReleaseSnapshot.read(snapshotFile);
+            } catch (IOException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
+        String env = System.getenv(Database.ENV_URL);
+        boolean external = database.url() != null && !database.url().isBlank() || env != null && !env.isBlank();
+        if (external) {
+            try (Database db = database.open()) {
+                return ReleaseSnapshot.load(db);
+            }
+        }
+        Path file = ReleaseSnapshot.defaultPath();
+        if (Files.isRegularFile(file)) {
+            try {
+                return ReleaseSnapshot.read(file);
+            } catch (IOException e) {
+                err.println("distrocompat: " + e.getMessage() + "; rebuilding it from the database");
+            }
+        }
+        ReleaseSnapshot snapshot;
+        try (Database db = database.open()) {
+            snapshot = ReleaseSnapshot.load(db);
+        }
+        try {
+            snapshot.write(file);
+        } catch (IOException e) {
+            err.println("distrocompat: cannot write the release snapshot " + file + ": " + e.getMessage());
+        }
+        return snapshot;
+    }
+}

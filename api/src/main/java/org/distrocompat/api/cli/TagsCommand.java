@@ -1,0 +1,51 @@
+package org.distrocompat.api.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.distrocompat.api.query.TagOrder;
+import org.distrocompat.db.model.Arch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tags --glibc 2.31 --arch x86_64}: the platform tags pip accepts there, in the order it tries them. */
+@Command(name = "tags", mixinStandardHelpOptions = true,
+        description = "The platform tags a pip on a system with this glibc and arch accepts, most specific first "
+                + "(the order of packaging's tags module)")
+public final class TagsCommand implements Callable<Integer> {
+    private static final Pattern GLIBC = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    @Option(names = "--glibc", required = true, paramLabel = "MAJOR.MINOR", description = "the system's glibc, e.g. 2.31")
+    String glibc;
+
+    @Option(names = "--arch", required = true, description = "the system's architecture (wheel or distro name; armv8l too)")
+    String arch;
+
+    @Option(names = "--json", description = "print a JSON array of tags")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Matcher m = GLIBC.matcher(glibc.trim());
+        if (!m.matches()) {
+            throw new UserException("--glibc: expected MAJOR.MINOR such as 2.31, got '" + glibc + "'");
+        }
+        String a = arch.trim().equals("armv8l") ? "armv8l" : Arch.parse(arch).wheelName();
+        List<String> tags = TagOrder.platformTags(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), a);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, tags);
+        } else {
+            tags.forEach(out::println);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

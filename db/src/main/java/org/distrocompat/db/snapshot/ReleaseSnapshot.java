@@ -1,0 +1,291 @@
+package org.distrocompat.db.snapshot;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.distrocompat.db.Database;
+import org.distrocompat.db.DatabaseException;
+import org.distrocompat.db.query.ReleaseCatalog;
+
+/**
+ * A compact, read-only copy of the release data a check needs: every stored release x arch cell with the
+ * version names each base library defines there (crawled cells) or the imported version names (imported
+ * cells), and the packages that ship those libraries. The database stays the source of truth; the snapshot
+ * is rewritten after every crawl or import ({@link #refreshSnapshot}) so that {@code check} can answer in
+ * milliseconds without starting a server.
+ *
+ * <p>File format (gzip): magic {@code "DCSNAP"}, format version, creation time, source description, a
+ * string table, then cells whose strings are indices into that table.
+ */
+public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "snapshot.bin";
+    private static final byte[] MAGIC = {'D', 'C', 'S', 'N', 'A', 'P'};
+
+    public ReleaseSnapshot {
+        cells = List.copyOf(cells);
+    }
+
+    /** {@code $DISTROCOMPAT_HOME/snapshot.bin}. */
+    public static Path defaultPath() {
+        return Database.home().resolve(FILE_NAME);
+    }
+
+    /**
+     * Rewrites the snapshot of the default home ({@link #defaultPath()}) from {@code db}. Call after every
+     * crawl or import that changed the default (embedded) database.
+     */
+    public static void refreshSnapshot(Database db) {
+        try {
+            load(db).write(defaultPath());
+        } catch (IOException e) {
+            throw new DatabaseException("cannot write the release snapshot " + defaultPath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every cell that has data, with its effective (crawled, else imported) libraries and versions. */
+    public static ReleaseSnapshot load(Database db) {
+        return db.jdbi().withHandle(h -> {
+            record Head(int id, String distro, String display, String release, String codename, String status,
+                    String arch, String libc, String glibc, String provenance) {
+            }
+            List<Head> heads = h.createQuery("""
+                    SELECT ra.id, d.name, d.display_name, r.version, r.codename, r.status, ra.arch,
+                           r.libc, r.libc_version, p.provenance,
+                           (SELECT i.glibc_version FROM imported_release_arch i
+                             WHERE i.release_arch_id = ra.id ORDER BY i.imported_at DESC LIMIT 1) AS imported_glibc
+                    FROM release_arch ra
+                    JOIN release r ON r.id = ra.release_id
+                    JOIN distro d ON d.id = r.distro_id
+                    JOIN release_arch_provenance p ON p.release_arch_id = ra.id
+                    WHERE p.provenance IS NOT NULL""")
+                    .map((rs, ctx) -> new Head(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getString(9) != null ? rs.getString(9) : rs.getString(11), rs.getString(10)))
+                    .list();
+            // crawled cells: soname -> providing package and its version names
+            Map<Integer, Map<String, SnapshotLibrary.Builder>> libs = new HashMap<>();
+            h.createQuery("""
+                    SELECT p.release_arch_id, pl.soname, p.name, p.version, p.source_name, p.source_version, vd.name
+                    FROM package p
+                    JOIN package_library pl ON pl.package_id = p.id
+                    LEFT JOIN version_definition vd ON vd.library_id = pl.library_id AND NOT vd.is_base
+                    WHERE p.current""")
+                    .map((rs, ctx) -> {
+                        var b = libs.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())
+                                .computeIfAbsent(rs.getString(2), k -> new SnapshotLibrary.Builder(k));
+                        b.pkg(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                        if (rs.getString(7) != null) {
+                            b.versions.add(rs.getString(7));
+                        }
+                        return 0;
+                    })
+                    .list();
+            Map<Integer, TreeSet<String>> imported = new HashMap<>();
+            h.createQuery("SELECT release_arch_id, name FROM imported_version")
+                    .map((rs, ctx) -> imported.computeIfAbsent(rs.getInt(1), k -> new TreeSet<>()).add(rs.getString(2)))
+                    .list();
+            List<SnapshotCell> cells = new ArrayList<>();
+            for (Head c : heads) {
+                boolean crawled = "crawled".equals(c.provenance());
+                List<SnapshotLibrary> libraries = crawled
+                        ? libs.getOrDefault(c.id(), Map.of()).values().stream().map(SnapshotLibrary.Builder::build).toList()
+                        : List.of();
+                List<String> importedNames = crawled ? List.of() : List.copyOf(imported.getOrDefault(c.id(), new TreeSet<>()));
+                cells.add(new SnapshotCell(c.distro(), c.display(), c.release(), c.codename(), c.status(), c.arch(),
+                        c.libc(), c.glibc(), c.provenance(), libraries, importedNames));
+            }
+            cells.sort(SnapshotCell.ORDER);
+            return new ReleaseSnapshot(Instant.now(), db.description(), cells);
+        });
+    }
+
+    /** Writes the snapshot atomically (temporary file, then rename). */
+    public void write(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".snapshot", ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                write(os);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public void write(OutputStream raw) throws IOException {
+        Map<String, Integer> table = new LinkedHashMap<>();
+        table.put("", 0);
+        java.util.function.Consumer<String> intern = s -> table.putIfAbsent(s == null ? "" : s, table.size());
+        intern.accept(source);
+        for (SnapshotCell c : cells) {
+            for (String s : c.strings()) {
+                intern.accept(s);
+            }
+        }
+        GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+        out.write(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeLong(createdAt.toEpochMilli());
+        out.writeInt(table.size());
+        for (String s : table.keySet()) {
+            out.writeUTF(s);
+        }
+        StringRef ref = s -> out.writeInt(s == null ? -1 : table.get(s));
+        ref.put(source);
+        out.writeInt(cells.size());
+        for (SnapshotCell c : cells) {
+            ref.put(c.distro());
+            ref.put(c.distroDisplayName());
+            ref.put(c.release());
+            ref.put(c.codename());
+            ref.put(c.status());
+            ref.put(c.arch());
+            ref.put(c.libc());
+            ref.put(c.glibc());
+            ref.put(c.provenance());
+            out.writeInt(c.libraries().size());
+            for (SnapshotLibrary l : c.libraries()) {
+                ref.put(l.soname());
+                ref.put(l.packageName());
+                ref.put(l.packageVersion());
+                ref.put(l.sourceName());
+                ref.put(l.sourceVersion());
+                out.writeInt(l.versions().size());
+                for (String v : l.versions()) {
+                    ref.put(v);
+                }
+            }
+            out.writeInt(c.importedVersions().size());
+            for (String v : c.importedVersions()) {
+                ref.put(v);
+            }
+        }
+        out.flush();
+        gz.finish();
+    }
+
+    private interface StringRef {
+        void put(String s) throws IOException;
+    }
+
+    /** Reads a snapshot; a file of another format version or a damaged file is an IOException. */
+    public static ReleaseSnapshot read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new IOException("cannot read release snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ReleaseSnapshot read(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
+        byte[] magic = new byte[MAGIC.length];
+        in.readFully(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new IOException("not a distrocompat snapshot");
+        }
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("snapshot format " + version + ", expected " + FORMAT_VERSION);
+        }
+        Instant created = Instant.ofEpochMilli(in.readLong());
+        int n = in.readInt();
+        if (n < 0 || n > 50_000_000) {
+            throw new IOException("damaged snapshot (string table size " + n + ")");
+        }
+        String[] table = new String[n];
+        for (int i = 0; i < n; i++) {
+            table[i] = in.readUTF();
+        }
+        StringReader str = () -> {
+            int i = in.readInt();
+            if (i == -1) {
+                return null;
+            }
+            if (i < 0 || i >= table.length) {
+                throw new IOException("damaged snapshot (string index " + i + ")");
+            }
+            return table[i];
+        };
+        String source = str.get();
+        int cellCount = count(in);
+        List<SnapshotCell> cells = new ArrayList<>(cellCount);
+        for (int i = 0; i < cellCount; i++) {
+            String distro = str.get();
+            String display = str.get();
+            String release = str.get();
+            String codename = str.get();
+            String status = str.get();
+            String arch = str.get();
+            String libc = str.get();
+            String glibc = str.get();
+            String provenance = str.get();
+            int libCount = count(in);
+            List<SnapshotLibrary> libs = new ArrayList<>(libCount);
+            for (int j = 0; j < libCount; j++) {
+                String soname = str.get();
+                String pkg = str.get();
+                String pkgVersion = str.get();
+                String srcName = str.get();
+                String srcVersion = str.get();
+                int vc = count(in);
+                List<String> versions = new ArrayList<>(vc);
+                for (int k = 0; k < vc; k++) {
+                    versions.add(str.get());
+                }
+                libs.add(new SnapshotLibrary(soname, pkg, pkgVersion, srcName, srcVersion, versions));
+            }
+            int ic = count(in);
+            List<String> importedNames = new ArrayList<>(ic);
+            for (int k = 0; k < ic; k++) {
+                importedNames.add(str.get());
+            }
+            cells.add(new SnapshotCell(distro, display, release, codename, status, arch, libc, glibc, provenance,
+                    libs, importedNames));
+        }
+        return new ReleaseSnapshot(created, source, cells);
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000_000) {
+            throw new IOException("damaged snapshot (count " + n + ")");
+        }
+        return n;
+    }
+
+    private interface StringReader {
+        String get() throws IOException;
+    }
+
+    /** Release order used by every listing: distro, release (numeric first), arch. */
+    public static java.util.Comparator<String> releaseOrder() {
+        return ReleaseCatalog.RELEASE_ORDER;
+    }
+}
