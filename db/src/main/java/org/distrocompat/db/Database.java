@@ -22,9 +22,11 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final String description;
     private final AutoCloseable owned;
+    private final Path embeddedHome;
 
-    private Database(DataSource dataSource, String description, AutoCloseable owned) {
+    private Database(DataSource dataSource, String description, AutoCloseable owned, Path embeddedHome) {
         this.dataSource = dataSource;
+        this.embeddedHome = embeddedHome;
         this.description = description;
         this.owned = owned;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
@@ -64,19 +66,19 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot connect to " + DatabaseUrl.redact(url.jdbcUrl()) + ": "
                     + firstLine(e.getMessage()));
         }
-        return new Database(ds, DatabaseUrl.redact(url.jdbcUrl()), null);
+        return new Database(ds, DatabaseUrl.redact(url.jdbcUrl()), null, null);
     }
 
     /** Starts (or waits for) the embedded server whose data persists under {@code home}. */
     public static Database embedded(Path home) {
         EmbeddedServer server = EmbeddedServer.start(home);
-        return new Database(server.dataSource(), "embedded PostgreSQL in " + server.dataDirectory(), server);
+        return new Database(server.dataSource(), "embedded PostgreSQL in " + server.dataDirectory(), server, home);
     }
 
     /** Wraps an already running server (used by tests that create one database per test). */
     public static Database of(DataSource ds, String description, AutoCloseable owned) {
         Migrations.migrate(ds);
-        return new Database(ds, description, owned);
+        return new Database(ds, description, owned, null);
     }
 
     /** {@code $DISTROCOMPAT_HOME}, default {@code ~/.local/share/distrocompat}. */
@@ -86,6 +88,11 @@ public final class Database implements AutoCloseable {
             return Path.of(env).toAbsolutePath();
         }
         return Path.of(System.getProperty("user.home"), ".local", "share", "distrocompat");
+    }
+
+    /** The distrocompat home of an embedded database (where its snapshot lives); empty for external servers. */
+    public java.util.Optional<Path> embeddedHome() {
+        return java.util.Optional.ofNullable(embeddedHome);
     }
 
     public Jdbi jdbi() {

@@ -58,6 +58,7 @@ public final class ImportCommand implements Runnable {
             Pep600Importer.Result result;
             try (Database db = database.open()) {
                 result = new Pep600Importer(db).importDirectory(dir);
+                org.distrocompat.db.snapshot.ReleaseSnapshot.refreshSnapshot(db);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }

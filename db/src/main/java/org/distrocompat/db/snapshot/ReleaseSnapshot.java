@@ -50,14 +50,19 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
     }
 
     /**
-     * Rewrites the snapshot of the default home ({@link #defaultPath()}) from {@code db}. Call after every
-     * crawl or import that changed the default (embedded) database.
+     * Rewrites the snapshot beside an embedded database ({@code <home>/snapshot.bin}) from {@code db}. Every
+     * crawl and import calls it after committing. An external server needs no snapshot ({@code check} reads
+     * the running server directly), so for those this does nothing.
      */
     public static void refreshSnapshot(Database db) {
+        if (db.embeddedHome().isEmpty()) {
+            return;
+        }
+        Path file = db.embeddedHome().get().resolve(FILE_NAME);
         try {
-            load(db).write(defaultPath());
+            load(db).write(file);
         } catch (IOException e) {
-            throw new DatabaseException("cannot write the release snapshot " + defaultPath() + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot write the release snapshot " + file + ": " + e.getMessage(), e);
         }
     }
 
