@@ -30,18 +30,16 @@ public final class TestDatabase {
 
     /** A new empty database with the schema applied. */
     public static Database fresh() {
-        Function<String, DataSource> s = server();
-        String name = "dc_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = s.apply("postgres").getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database on " + kind + ": " + e.getMessage(), e);
-        }
-        return Database.of(s.apply(name), kind + "/" + name, null);
+        String name = createDatabase();
+        return Database.of(server.apply(name), kind + "/" + name, null);
     }
 
     /** A new empty database (not yet migrated), as a JDBC URL with credentials, for CLI tests' --db. */
     public static String freshUrl() {
+        return urls.apply(createDatabase());
+    }
+
+    private static String createDatabase() {
         Function<String, DataSource> s = server();
         String name = "dc_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = s.apply("postgres").getConnection(); Statement st = c.createStatement()) {
@@ -49,7 +47,7 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + kind + ": " + e.getMessage(), e);
         }
-        return urls.apply(name);
+        return name;
     }
 
     /** Which server the tests run against, for messages. */
