@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 + "libgcc per release x architecture, crawled from the distros' own archives.",
         subcommands = {
                 ReleasesCommand.class,
+                CrawlCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -117,11 +117,11 @@ public final class AptSources {
     }
 
     /**
-     * The mirror of a distribution's main archive: entries whose URI path ends in "/debian" (or "/ubuntu",
-     * "/ubuntu-ports" for ubuntu), security and updates archives excluded.
+     * The mirror of an archive whose URI path ends in {@code /<name>} ("debian", "ubuntu", "ubuntu-ports"), so
+     * security archives ("debian-security") and others do not match. Only http and https mirrors count.
      */
-    public Optional<URI> mirrorFor(String distro, boolean ports) {
-        String d = distro.toLowerCase(Locale.ROOT);
+    public Optional<URI> mirrorFor(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
         for (Entry e : entries) {
             String scheme = e.uri().getScheme();
             if (!"http".equals(scheme) && !"https".equals(scheme)) {
@@ -129,11 +129,7 @@ public final class AptSources {
             }
             String path = e.uri().getPath() == null ? "" : e.uri().getPath().replaceAll("/+$", "");
             String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            boolean match = switch (d) {
-                case "ubuntu" -> ports ? last.equals("ubuntu-ports") : last.equals("ubuntu");
-                default -> last.equals(d);
-            };
-            if (match) {
+            if (last.equals(wanted)) {
                 return Optional.of(URI.create(e.uri().toString().replaceAll("/+$", "")));
             }
         }

@@ -1,20 +1,32 @@
 package org.distrocompat.crawler.source.apt;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.distrocompat.crawler.fetch.FetchException;
 
 /**
  * Finds every suite a mirror serves: the well-known aliases (oldoldstable, oldstable, stable, testing,
  * unstable, ...) resolved through their verified Release's Codename, plus the codenames of a {@code dists/}
- * listing where the mirror serves one. Each codename is crawled once; when an alias already resolved to it,
- * the alias's Release is used (on a mirror the alias directory is the codename directory), which saves a
- * request per suite.
+ * listing where the mirror serves one. Suites are then read by codename ({@code dists/<codename>}), each once.
+ *
+ * <p>Aliases move once in a release cycle, so their resolution can be remembered in a small state file for a
+ * while ({@code ttl}); within it a rerun reads only the codenames' Release files.
  */
 public final class SuiteDiscovery {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A suite to crawl: the directory under dists/ and its verified Release. */
     public record Suite(String path, ReleaseFile release) {
@@ -30,45 +42,112 @@ public final class SuiteDiscovery {
     private SuiteDiscovery() {
     }
 
-    public static Result discover(AptRepository repo, List<String> aliases, boolean useListing, List<String> skip)
-            throws IOException {
-        Map<String, Suite> byCodename = new LinkedHashMap<>();
+    /**
+     * @param stateFile where the alias resolution is remembered (null: never)
+     * @param ttl       how long a remembered resolution is used without asking the mirror again
+     */
+    public static Result discover(AptRepository repo, List<String> aliases, boolean useListing, List<String> skip,
+            Path stateFile, Duration ttl) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        for (String alias : aliases) {
+        Map<String, ReleaseFile> fetched = new LinkedHashMap<>();
+        Map<String, String> aliasToCodename = new LinkedHashMap<>();
+        List<String> listed = new ArrayList<>();
+        if (!readState(stateFile, ttl, repo.location(), aliasToCodename, listed)) {
+            for (String alias : aliases) {
+                try {
+                    ReleaseFile r = repo.release(alias);
+                    aliasToCodename.put(alias, r.codename() == null ? alias : r.codename());
+                    fetched.put(alias, r);
+                } catch (FetchException e) {
+                    if (!e.notFound()) {
+                        problems.add(new Problem(alias, e));
+                    }
+                } catch (SignatureException e) {
+                    problems.add(new Problem(alias, e));
+                }
+            }
+            if (useListing) {
+                listed.addAll(repo.listSuites());
+            }
+            if (problems.isEmpty()) {
+                writeState(stateFile, repo.location(), aliasToCodename, listed);
+            }
+        }
+        Set<String> names = new LinkedHashSet<>(aliasToCodename.values());
+        for (String name : listed) {
+            if (!aliases.contains(name) && !name.contains("-")) {
+                names.add(name);
+            }
+        }
+        Map<String, Suite> byCodename = new LinkedHashMap<>();
+        for (String name : names) {
+            if (skip.contains(name)) {
+                continue;
+            }
             try {
-                ReleaseFile r = repo.release(alias);
-                String codename = r.codename() == null ? alias : r.codename();
+                ReleaseFile r = repo.release(name);
+                String codename = r.codename() == null ? name : r.codename();
                 if (!skip.contains(codename)) {
-                    byCodename.putIfAbsent(codename, new Suite(alias, r));
+                    byCodename.putIfAbsent(codename, new Suite(name, r));
                 }
             } catch (FetchException e) {
                 if (!e.notFound()) {
-                    problems.add(new Problem(alias, e));
-                }
-            } catch (SignatureException e) {
-                problems.add(new Problem(alias, e));
-            }
-        }
-        if (useListing) {
-            for (String name : repo.listSuites()) {
-                if (byCodename.containsKey(name) || aliases.contains(name) || skip.contains(name) || name.contains("-")) {
+                    problems.add(new Problem(name, e));
                     continue;
                 }
-                try {
-                    ReleaseFile r = repo.release(name);
-                    String codename = r.codename() == null ? name : r.codename();
-                    if (!skip.contains(codename)) {
-                        byCodename.putIfAbsent(codename, new Suite(name, r));
+                // no directory under the codename: fall back to an alias that resolved to it
+                for (Map.Entry<String, String> a : aliasToCodename.entrySet()) {
+                    if (a.getValue().equals(name) && fetched.containsKey(a.getKey())) {
+                        byCodename.putIfAbsent(name, new Suite(a.getKey(), fetched.get(a.getKey())));
+                        break;
                     }
-                } catch (FetchException e) {
-                    if (!e.notFound()) {
-                        problems.add(new Problem(name, e));
-                    }
-                } catch (SignatureException e) {
-                    problems.add(new Problem(name, e));
                 }
+            } catch (SignatureException e) {
+                problems.add(new Problem(name, e));
             }
         }
         return new Result(List.copyOf(byCodename.values()), problems);
+    }
+
+    private static boolean readState(Path file, Duration ttl, String location, Map<String, String> aliases,
+            List<String> listed) {
+        if (file == null || ttl.isZero() || ttl.isNegative() || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            JsonNode n = JSON.readTree(file.toFile());
+            Instant at = Instant.parse(n.path("resolvedAt").asText());
+            if (!location.equals(n.path("mirror").asText()) || at.plus(ttl).isBefore(Instant.now())
+                    || at.isAfter(Instant.now().plusSeconds(60))) {
+                return false;
+            }
+            n.path("aliases").fields().forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().asText()));
+            n.path("listing").forEach(x -> listed.add(x.asText()));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            aliases.clear();
+            listed.clear();
+            return false;
+        }
+    }
+
+    private static void writeState(Path file, String location, Map<String, String> aliases, List<String> listed) {
+        if (file == null) {
+            return;
+        }
+        try {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("mirror", location);
+            n.put("resolvedAt", Instant.now().toString());
+            ObjectNode a = n.putObject("aliases");
+            aliases.forEach(a::put);
+            listed.forEach(n.putArray("listing")::add);
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "suites-", ".tmp");
+            JSON.writeValue(tmp.toFile(), n);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // remembering is an optimisation only
+        }
     }
 }
