@@ -199,6 +199,8 @@ public final class Crawler {
                     }
                 }
             }
+            Map<String, CellState> states = store.states(src.distro());
+            List<CellStore.Unchanged> unchanged = Collections.synchronizedList(new ArrayList<>());
             progress.planned(tasks.size());
             Set<String> packages = new LinkedHashSet<>(src.packages());
             Set<String> sonames = new HashSet<>(LibrarySelector.BASE_SONAMES);
@@ -214,8 +216,18 @@ public final class Crawler {
             try {
                 List<Future<CrawlSummary.Cell>> futures = new ArrayList<>();
                 for (CellTask t : tasks) {
-                    futures.add(pool.submit(() -> crawlCell(t, src, packages, selector, parsed, store, runs, runId,
-                            problems, progress)));
+                    CellState state = states.getOrDefault(CellStore.key(t.id().version(), t.arch().wheelName()),
+                            CellState.NONE);
+                    if (t.suite().release().sha256().equals(state.releaseSha256())) {
+                        // an unchanged signed Release: nothing more to fetch for this cell
+                        unchanged.add(new CellStore.Unchanged(t.id().version(), t.arch().wheelName(),
+                                t.suite().release().sha256()));
+                        futures.add(CompletableFuture.completedFuture(
+                                done(progress, cell(src, t), CellOutcome.UNCHANGED, "Release unchanged")));
+                        continue;
+                    }
+                    futures.add(pool.submit(() -> crawlCell(t, state, src, packages, selector, parsed, store, runs,
+                            runId, problems, progress, unchanged)));
                 }
                 for (Future<CrawlSummary.Cell> f : futures) {
                     try {
@@ -230,6 +242,7 @@ public final class Crawler {
             } finally {
                 pool.shutdownNow();
             }
+            store.touch(src.distro(), unchanged, runId);
             requests = fetcher.requests();
             bytes = fetcher.bytes();
         }
@@ -254,12 +267,13 @@ public final class Crawler {
             CrawlProgress progress, List<CrawlSummary.Problem> problems, CrawlRunRepository runs, long runId) {
         List<SuiteDiscovery.Suite> out = new ArrayList<>();
         if (!src.suites().isEmpty()) {
-            for (String s : src.suites()) {
-                progress.message("reading " + s + " Release");
-                try {
-                    out.add(new SuiteDiscovery.Suite(s, repo.release(s)));
-                } catch (IOException e) {
-                    problem(problems, runs, runId, src.name() + " " + s, urlOf(e, repo.resolve("dists/" + s + "/")), e);
+            progress.message("reading the Release files of " + String.join(", ", src.suites()));
+            for (AptRepository.ReleaseResult rr : repo.releases(src.suites())) {
+                if (rr.error() == null) {
+                    out.add(new SuiteDiscovery.Suite(rr.suite(), rr.release()));
+                } else {
+                    problem(problems, runs, runId, src.name() + " " + rr.suite(),
+                            urlOf(rr.error(), repo.resolve("dists/" + rr.suite() + "/")), rr.error());
                 }
             }
             return out;
@@ -298,21 +312,21 @@ public final class Crawler {
         return out;
     }
 
-    private CrawlSummary.Cell crawlCell(CellTask t, SourceConfig src, Set<String> packages, LibrarySelector selector,
-            Map<String, CompletableFuture<List<LibraryFacts>>> parsed, CellStore store, CrawlRunRepository runs,
-            long runId, List<CrawlSummary.Problem> problems, CrawlProgress progress) {
+    private static CrawlSummary.Cell cell(SourceConfig src, CellTask t) {
+        return new CrawlSummary.Cell(src.distro(), t.id().version(), t.id().codename(), t.suite().path(),
+                t.arch().wheelName(), null, null);
+    }
+
+    private CrawlSummary.Cell crawlCell(CellTask t, CellState state, SourceConfig src, Set<String> packages,
+            LibrarySelector selector, Map<String, CompletableFuture<List<LibraryFacts>>> parsed, CellStore store,
+            CrawlRunRepository runs, long runId, List<CrawlSummary.Problem> problems, CrawlProgress progress,
+            List<CellStore.Unchanged> unchanged) {
         ReleaseFile release = t.suite().release();
         String wheel = t.arch().wheelName();
-        CrawlSummary.Cell cell = new CrawlSummary.Cell(src.distro(), t.id().version(), t.id().codename(),
-                t.suite().path(), wheel, null, null);
+        CrawlSummary.Cell cell = cell(src, t);
         String label = cell.label();
         URI current = t.repo().resolve("dists/" + t.suite().path() + "/");
         try {
-            CellState state = store.state(src.distro(), t.id().version(), wheel);
-            if (release.sha256().equals(state.releaseSha256())) {
-                store.touch(src.distro(), t.id().version(), wheel, release.sha256(), runId);
-                return done(progress, cell, CellOutcome.UNCHANGED, "Release unchanged");
-            }
             List<PackageEntry> entries = new ArrayList<>();
             StringBuilder indexDigests = new StringBuilder();
             for (String component : src.components()) {
@@ -326,7 +340,7 @@ public final class Crawler {
             String packagesSha = src.components().size() == 1 ? indexDigests.toString()
                     : Sha256.hex(indexDigests.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             if (packagesSha.equals(state.packagesSha256())) {
-                store.touch(src.distro(), t.id().version(), wheel, release.sha256(), runId);
+                unchanged.add(new CellStore.Unchanged(t.id().version(), wheel, release.sha256()));
                 return done(progress, cell, CellOutcome.UNCHANGED, "Packages unchanged");
             }
             Map<String, PackageEntry> unique = new LinkedHashMap<>();
@@ -338,6 +352,14 @@ public final class Crawler {
             }
             Set<String> known = store.knownPackages(unique.values().stream().map(PackageEntry::sha256)
                     .collect(java.util.stream.Collectors.toSet()));
+            for (PackageEntry e : unique.values()) {
+                // download everything first: a package the mirror lacks fails the cell before any parsing
+                if (!known.contains(e.sha256())) {
+                    current = t.repo().resolve(e.filename());
+                    progress.step(label, e.filename().substring(e.filename().lastIndexOf('/') + 1));
+                    t.repo().deb(e);
+                }
+            }
             String glibc = null;
             List<PackageFacts> facts = new ArrayList<>();
             for (PackageEntry e : unique.values()) {
@@ -348,7 +370,7 @@ public final class Crawler {
                 }
                 List<LibraryFacts> libs = null;
                 if (!known.contains(e.sha256())) {
-                    progress.step(label, e.filename().substring(e.filename().lastIndexOf('/') + 1));
+                    progress.step(label, "reading " + e.name());
                     libs = libraries(t.repo(), e, selector, parsed);
                 }
                 facts.add(new PackageFacts(e.name(), e.version(), e.sourceName(), e.sourceVersion(), e.sha256(),

@@ -32,17 +32,6 @@ public final class CellStore {
         this.db = db;
     }
 
-    /** The stored crawl state of a cell (NONE when it was never crawled). */
-    public CellState state(String distro, String release, String arch) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT ra.release_file_sha256, ra.packages_sha256
-                        FROM release_arch ra JOIN release r ON r.id = ra.release_id JOIN distro d ON d.id = r.distro_id
-                        WHERE d.name = :distro AND r.version = :release AND ra.arch = :arch""")
-                .bind("distro", distro).bind("release", release).bind("arch", arch)
-                .map((rs, ctx) -> new CellState(rs.getString(1), rs.getString(2)))
-                .findOne().orElse(CellState.NONE));
-    }
-
     /** SHA256s of packages whose libraries are stored already (in any cell): no need to download them. */
     public Set<String> knownPackages(Set<String> sha256s) {
         if (sha256s.isEmpty()) {
@@ -53,26 +42,57 @@ public final class CellStore {
                 .bindList("shas", new ArrayList<>(sha256s)).mapTo(String.class).list()));
     }
 
+    /** The crawl states of every stored cell of a distro, keyed by {@link #key(String, String)}. */
+    public Map<String, CellState> states(String distro) {
+        Map<String, CellState> out = new java.util.HashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("""
+                        SELECT r.version, ra.arch, ra.release_file_sha256, ra.packages_sha256
+                        FROM release_arch ra JOIN release r ON r.id = ra.release_id JOIN distro d ON d.id = r.distro_id
+                        WHERE d.name = :distro""")
+                .bind("distro", distro)
+                .map((rs, ctx) -> {
+                    out.put(key(rs.getString(1), rs.getString(2)), new CellState(rs.getString(3), rs.getString(4)));
+                    return null;
+                }).list());
+        return out;
+    }
+
+    public static String key(String release, String arch) {
+        return release + "\0" + arch;
+    }
+
+    /** A cell found unchanged: its signed Release (or its Packages index) is the one stored. */
+    public record Unchanged(String release, String arch, String releaseSha256) {
+    }
+
     /**
-     * An unchanged cell: the signed Release (or the Packages index) is the one stored, so the listed packages
-     * are still current. Bumps last_seen and the crawl state in one statement per table.
+     * Unchanged cells: the listed packages are still current. Bumps their last_seen and the cells' crawl state,
+     * all in one transaction.
      */
-    public void touch(String distro, String release, String arch, String releaseSha256, long runId) {
+    public void touch(String distro, List<Unchanged> cells, long runId) {
+        if (cells.isEmpty()) {
+            return;
+        }
         db.jdbi().useTransaction(h -> {
-            Optional<Integer> ra = h.createQuery("""
-                            SELECT ra.id FROM release_arch ra JOIN release r ON r.id = ra.release_id
-                            JOIN distro d ON d.id = r.distro_id
-                            WHERE d.name = :distro AND r.version = :release AND ra.arch = :arch""")
-                    .bind("distro", distro).bind("release", release).bind("arch", arch).mapTo(Integer.class).findOne();
-            if (ra.isEmpty()) {
-                return;
+            for (Unchanged c : cells) {
+                Optional<Integer> ra = h.createQuery("""
+                                SELECT ra.id FROM release_arch ra JOIN release r ON r.id = ra.release_id
+                                JOIN distro d ON d.id = r.distro_id
+                                WHERE d.name = :distro AND r.version = :release AND ra.arch = :arch""")
+                        .bind("distro", distro).bind("release", c.release()).bind("arch", c.arch())
+                        .mapTo(Integer.class).findOne();
+                if (ra.isEmpty()) {
+                    continue;
+                }
+                h.createUpdate("""
+                                UPDATE package SET last_seen = now(), last_crawl_run_id = :run
+                                WHERE release_arch_id = :ra AND current""")
+                        .bind("ra", ra.get()).bind("run", runId).execute();
+                h.createUpdate("""
+                                UPDATE release_arch SET release_file_sha256 = :rel, crawled_at = now(), crawl_run_id = :run
+                                WHERE id = :ra""")
+                        .bind("ra", ra.get()).bind("rel", c.releaseSha256()).bind("run", runId).execute();
             }
-            h.createUpdate("UPDATE package SET last_seen = now(), last_crawl_run_id = :run WHERE release_arch_id = :ra AND current")
-                    .bind("ra", ra.get()).bind("run", runId).execute();
-            h.createUpdate("""
-                            UPDATE release_arch SET release_file_sha256 = :rel, crawled_at = now(), crawl_run_id = :run
-                            WHERE id = :ra""")
-                    .bind("ra", ra.get()).bind("rel", releaseSha256).bind("run", runId).execute();
         });
     }
 

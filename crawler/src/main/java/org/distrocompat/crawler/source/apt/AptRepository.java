@@ -197,4 +197,55 @@ public final class AptRepository {
     public Path deb(PackageEntry p) throws IOException {
         return fetcher.fetchVerified(resolve(p.filename()), p.sha256(), p.size());
     }
+
+    /** The outcome of reading one suite's Release: the file, or why it could not be read. */
+    public record ReleaseResult(String suite, ReleaseFile release, IOException error) {
+    }
+
+    /** Reads several suites' Release files at once (a few requests in parallel), in the order given. */
+    public List<ReleaseResult> releases(List<String> suites) {
+        if (suites.size() <= 1) {
+            List<ReleaseResult> out = new ArrayList<>();
+            for (String s : suites) {
+                out.add(readRelease(s));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(4, suites.size()), r -> {
+                    Thread t = new Thread(r, "release-fetch");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<ReleaseResult>> fs = new ArrayList<>();
+            for (String s : suites) {
+                fs.add(pool.submit(() -> readRelease(s)));
+            }
+            List<ReleaseResult> out = new ArrayList<>();
+            for (var f : fs) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ReleaseResult readRelease(String suite) {
+        try {
+            return new ReleaseResult(suite, release(suite), null);
+        } catch (IOException e) {
+            return new ReleaseResult(suite, null, e);
+        } catch (RuntimeException e) {
+            return new ReleaseResult(suite, null, new IOException(suite + ": " + e.getMessage(), e));
+        }
+    }
 }

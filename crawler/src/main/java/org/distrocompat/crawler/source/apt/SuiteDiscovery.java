@@ -53,17 +53,13 @@ public final class SuiteDiscovery {
         Map<String, String> aliasToCodename = new LinkedHashMap<>();
         List<String> listed = new ArrayList<>();
         if (!readState(stateFile, ttl, repo.location(), aliasToCodename, listed)) {
-            for (String alias : aliases) {
-                try {
-                    ReleaseFile r = repo.release(alias);
-                    aliasToCodename.put(alias, r.codename() == null ? alias : r.codename());
-                    fetched.put(alias, r);
-                } catch (FetchException e) {
-                    if (!e.notFound()) {
-                        problems.add(new Problem(alias, e));
-                    }
-                } catch (SignatureException e) {
-                    problems.add(new Problem(alias, e));
+            for (AptRepository.ReleaseResult rr : repo.releases(aliases)) {
+                if (rr.error() == null) {
+                    ReleaseFile r = rr.release();
+                    aliasToCodename.put(rr.suite(), r.codename() == null ? rr.suite() : r.codename());
+                    fetched.put(rr.suite(), r);
+                } else if (!(rr.error() instanceof FetchException f && f.notFound())) {
+                    problems.add(new Problem(rr.suite(), rr.error()));
                 }
             }
             if (useListing) {
@@ -80,21 +76,16 @@ public final class SuiteDiscovery {
             }
         }
         Map<String, Suite> byCodename = new LinkedHashMap<>();
-        for (String name : names) {
-            if (skip.contains(name)) {
-                continue;
-            }
-            try {
-                ReleaseFile r = repo.release(name);
+        List<String> wanted = names.stream().filter(n -> !skip.contains(n)).toList();
+        for (AptRepository.ReleaseResult rr : repo.releases(wanted)) {
+            String name = rr.suite();
+            if (rr.error() == null) {
+                ReleaseFile r = rr.release();
                 String codename = r.codename() == null ? name : r.codename();
                 if (!skip.contains(codename)) {
                     byCodename.putIfAbsent(codename, new Suite(name, r));
                 }
-            } catch (FetchException e) {
-                if (!e.notFound()) {
-                    problems.add(new Problem(name, e));
-                    continue;
-                }
+            } else if (rr.error() instanceof FetchException f && f.notFound()) {
                 // no directory under the codename: fall back to an alias that resolved to it
                 for (Map.Entry<String, String> a : aliasToCodename.entrySet()) {
                     if (a.getValue().equals(name) && fetched.containsKey(a.getKey())) {
@@ -102,8 +93,8 @@ public final class SuiteDiscovery {
                         break;
                     }
                 }
-            } catch (SignatureException e) {
-                problems.add(new Problem(name, e));
+            } else {
+                problems.add(new Problem(name, rr.error()));
             }
         }
         return new Result(List.copyOf(byCodename.values()), problems);
