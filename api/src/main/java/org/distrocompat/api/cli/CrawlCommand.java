@@ -83,7 +83,7 @@ public final class CrawlCommand implements Callable<Integer> {
         CrawlRequest request = new CrawlRequest(source, mirror, suites, arches, config, keyrings, unsigned, cache, aptDir,
                 String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceAll("(--db[= ])\\S+", "$1…"));
         // bad input (no mirror, missing keyring, unknown arch) fails before the database is opened
-        Crawler.resolveConfig(request);
+        Crawler.keyring(Crawler.resolveConfig(request));
         boolean showProgress = !quiet && (progress || System.console() != null);
         TerminalProgress tp = showProgress ? new TerminalProgress(err) : null;
         CrawlSummary summary;

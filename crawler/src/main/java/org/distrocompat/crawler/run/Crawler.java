@@ -132,7 +132,8 @@ public final class Crawler {
         return src.withMirrors(resolved);
     }
 
-    static Keyring keyring(SourceConfig src) {
+    /** The keyring a source is verified with (null when it is configured as unsigned); one clear error when missing. */
+    public static Keyring keyring(SourceConfig src) {
         if (src.unsigned()) {
             return null;
         }
