@@ -97,7 +97,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (json) {
             Json.print(out, toJson(summary));
         } else if (!quiet || !summary.ok()) {
-            printSummary(json ? err : out, summary);
+            printSummary(out, summary);
         }
         if (!summary.ok()) {
             err.println("distrocompat: crawl: " + summary.failed() + " cell(s) failed, " + summary.errors().size()
@@ -223,8 +223,8 @@ public final class CrawlCommand implements Callable<Integer> {
                 return;
             }
             lastDraw = now;
-            String line = String.format("[%d/%d%s] %s  %s  %.0f s  %s", done, total, failed > 0 ? ", " + failed + " failed" : "",
-                    size(bytes), "", (now - start) / 1e9, last);
+            String line = String.format("[%d/%d cells%s] %s  %.0f s  %s", done, total,
+                    failed > 0 ? ", " + failed + " failed" : "", size(bytes), (now - start) / 1e9, last);
             if (line.length() > 150) {
                 line = line.substring(0, 150);
             }
