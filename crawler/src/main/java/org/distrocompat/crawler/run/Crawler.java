@@ -227,7 +227,7 @@ public final class Crawler {
                                 done(progress, cell(src, t), CellOutcome.UNCHANGED, "Release unchanged")));
                         continue;
                     }
-                    futures.add(pool.submit(() -> crawlCell(t, state, src, packages, selector, parsed, store, runs,
+                    futures.add(pool.submit(() -> crawlCell(t, state, src, cacheDir, packages, selector, parsed, store, runs,
                             runId, problems, progress, unchanged)));
                 }
                 for (Future<CrawlSummary.Cell> f : futures) {
@@ -318,7 +318,7 @@ public final class Crawler {
                 t.arch().wheelName(), null, null);
     }
 
-    private CrawlSummary.Cell crawlCell(CellTask t, CellState state, SourceConfig src, Set<String> packages,
+    private CrawlSummary.Cell crawlCell(CellTask t, CellState state, SourceConfig src, Path cacheDir, Set<String> packages,
             LibrarySelector selector, Map<String, CompletableFuture<List<LibraryFacts>>> parsed, CellStore store,
             CrawlRunRepository runs, long runId, List<CrawlSummary.Problem> problems, CrawlProgress progress,
             List<CellStore.Unchanged> unchanged) {
@@ -336,7 +336,7 @@ public final class Crawler {
                 AptRepository.Index index = t.repo().packagesIndex(t.suite().path(), release, component, t.debArch(),
                         src.indexCompression());
                 indexDigests.append(index.entry().sha256());
-                entries.addAll(AptRepository.packages(index, packages));
+                entries.addAll(selection(index, packages, cacheDir));
             }
             String packagesSha = src.components().size() == 1 ? indexDigests.toString()
                     : Sha256.hex(indexDigests.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -389,6 +389,35 @@ public final class Crawler {
             problem(problems, runs, runId, src.name() + " " + t.suite().path() + " " + t.debArch(), urlOf(e, current), e);
             return done(progress, cell, CellOutcome.FAILED, message(e));
         }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The wanted packages of a verified index. The selection is remembered beside the cache, keyed by the index's
+     * SHA256, so a cell that is retried (say, for a package the mirror lacks) does not decompress the index again.
+     */
+    static List<PackageEntry> selection(AptRepository.Index index, Set<String> wanted, Path cacheDir) throws IOException {
+        String names = String.join(",", new java.util.TreeSet<>(wanted));
+        Path file = cacheDir.resolve("selections").resolve(index.entry().sha256() + "-"
+                + Sha256.hex(names.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16) + ".json");
+        if (Files.isRegularFile(file)) {
+            try {
+                return List.of(JSON.readValue(file.toFile(), PackageEntry[].class));
+            } catch (IOException e) {
+                // unreadable: scan the index again
+            }
+        }
+        List<PackageEntry> entries = AptRepository.packages(index, wanted);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "sel-", ".tmp");
+            JSON.writeValue(tmp.toFile(), entries);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // remembering is an optimisation only
+        }
+        return entries;
     }
 
     private static List<LibraryFacts> libraries(AptRepository repo, PackageEntry e, LibrarySelector selector,
