@@ -36,6 +36,9 @@ public final class Json {
         @Override
         public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
             if (nrOfValues == 0) {
+                if (!_arrayIndenter.isInline()) {
+                    --_nesting; // as the superclass does, or everything after an empty array is over-indented
+                }
                 g.writeRaw(']');
             } else {
                 super.writeEndArray(g, nrOfValues);
@@ -45,6 +48,9 @@ public final class Json {
         @Override
         public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
             if (nrOfEntries == 0) {
+                if (!_objectIndenter.isInline()) {
+                    --_nesting;
+                }
                 g.writeRaw('}');
             } else {
                 super.writeEndObject(g, nrOfEntries);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ReleasesCommand.class,
                 CrawlCommand.class,
+                ElfCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -270,11 +270,18 @@ public final class ElfReader {
                 shnum = u16(48);
                 shstrndx = u16(50);
             }
-            readSectionHeaderTable();
-            if (phnum == 0xffff && shnum > 0) { // PN_XNUM: real count in section 0's sh_info
-                phnum = (int) Math.min(Integer.MAX_VALUE, shInfo(0));
+            // program headers first (they come first in a file: a truncated file is reported by them), unless
+            // their count is PN_XNUM and lives in section 0's sh_info
+            if (phnum == 0xffff) {
+                readSectionHeaderTable();
+                if (shnum > 0) {
+                    phnum = (int) Math.min(Integer.MAX_VALUE, shInfo(0));
+                }
+                readProgramHeaders(phoff, phentsize, phnum);
+            } else {
+                readProgramHeaders(phoff, phentsize, phnum);
+                readSectionHeaderTable();
             }
-            readProgramHeaders(phoff, phentsize, phnum);
 
             Tables t = null;
             boolean sectionDynamicOk = shnum == 0 || findSection(SHT_DYNAMIC) >= 0;
@@ -441,13 +448,15 @@ public final class ElfReader {
 
         // ---- string table -------------------------------------------------------------------------------
 
-        private void setStrtab(long off, long sz, String what) throws ElfFormatException {
+        private void setStrtab(long off, long sz, String what, boolean exactSize) throws ElfFormatException {
             need(off, sz, what);
             strOff = off;
             strSize = sz;
             // names may share tails; scanning more than this means overlapping hostile names
             strBudget = 16 * sz + (1 << 20);
-            addRange(what, off, sz);
+            if (exactSize) {
+                addRange(what, off, sz);
+            }
         }
 
         private String str(long idx, String what) throws ElfFormatException {
@@ -510,7 +519,7 @@ public final class ElfReader {
             long verneedOff = -1;
             long verneedNum;
             long verneedLimit;
-            long soname = -1;
+            Long soname;
             final List<Long> needed = new ArrayList<>();
             final List<Long> rpath = new ArrayList<>();
             final List<Long> runpath = new ArrayList<>();
@@ -525,15 +534,15 @@ public final class ElfReader {
         private void readDynamicEntries(Tables t, long off, long len) throws ElfFormatException {
             int ent = 2 * wordSize;
             long n = len / ent;
-            long strtab = -1;
-            long strsz = -1;
-            long symtab = -1;
-            long syment = -1;
-            long hash = -1;
-            long gnuHash = -1;
-            long versym = -1;
-            long verdef = -1;
-            long verneed = -1;
+            Long strtab = null;
+            Long strsz = null;
+            Long symtab = null;
+            Long syment = null;
+            Long hash = null;
+            Long gnuHash = null;
+            Long versym = null;
+            Long verdef = null;
+            Long verneed = null;
             for (long i = 0; i < n; i++) {
                 long p = off + i * ent;
                 long tag = word(p);
@@ -576,55 +585,55 @@ public final class ElfReader {
                     t.verneedNum = val;
                 }
             }
-            if (strtab != -1) {
+            if (strtab != null) {
                 long so = toOffset(strtab, "DT_STRTAB");
-                long sz = strsz;
+                long sz = strsz != null ? strsz : -1;
                 if (sz < 0 || Long.compareUnsigned(sz, size - so) > 0) {
-                    if (strsz != -1) {
+                    if (strsz != null) {
                         throw new ElfFormatException("truncated: DT_STRSZ " + Long.toUnsignedString(strsz)
                                 + " at " + hex(so) + " runs past end of file (size " + size + ")");
                     }
                     sz = size - so;
                 }
-                setStrtab(so, sz, ".dynstr");
-            } else if (!t.needed.isEmpty() || t.soname != -1 || verdef != -1 || verneed != -1) {
+                setStrtab(so, sz, ".dynstr", strsz != null);
+            } else if (!t.needed.isEmpty() || t.soname != null || verdef != null || verneed != null) {
                 throw new ElfFormatException("dynamic segment has no DT_STRTAB");
             }
             t.symEnt = is64 ? 24 : 16;
-            if (syment != -1 && syment != 0) {
+            if (syment != null && syment != 0L) {
                 if (syment < t.symEnt || syment > 4096) {
                     throw new ElfFormatException("bad DT_SYMENT " + Long.toUnsignedString(syment));
                 }
-                t.symEnt = (int) syment;
+                t.symEnt = (int) (long) syment;
             }
-            if (symtab != -1) {
+            if (symtab != null) {
                 t.symOff = toOffset(symtab, "DT_SYMTAB");
                 int dynsymSec = shnum > 0 ? findSection(SHT_DYNSYM) : -1;
                 // the layout guess: .dynsym is directly followed by .dynstr (what linkers emit)
-                long layoutGuess = strtab != -1 && Long.compareUnsigned(strtab, symtab) > 0
+                long layoutGuess = strtab != null && Long.compareUnsigned(strtab, symtab) > 0
                         ? Long.divideUnsigned(strtab - symtab, t.symEnt) : -1;
                 if (dynsymSec >= 0) {
                     t.symCount = Long.compareUnsigned(shSize(dynsymSec), size) > 0 ? -1
                             : shSize(dynsymSec) / t.symEnt;
-                } else if (hash != -1) {
+                } else if (hash != null) {
                     long h = toOffset(hash, "DT_HASH");
                     need(h, 8, "DT_HASH header");
                     t.symCount = u32(h + 4);
-                } else if (gnuHash != -1) {
+                } else if (gnuHash != null) {
                     t.symCount = gnuHashSymbolCount(toOffset(gnuHash, "DT_GNU_HASH"), layoutGuess);
                 } else if (layoutGuess >= 0) {
                     t.symCount = layoutGuess;
                 }
                 checkSymCount(t);
             }
-            if (versym != -1) {
+            if (versym != null) {
                 t.versymOff = toOffset(versym, "DT_VERSYM");
             }
-            if (verdef != -1) {
+            if (verdef != null) {
                 t.verdefOff = toOffset(verdef, "DT_VERDEF");
                 t.verdefLimit = size;
             }
-            if (verneed != -1) {
+            if (verneed != null) {
                 t.verneedOff = toOffset(verneed, "DT_VERNEED");
                 t.verneedLimit = size;
             }
@@ -702,7 +711,7 @@ public final class ElfReader {
                             + shnum + " sections)");
                 }
                 if (shType(strSec) != SHT_NOBITS) {
-                    setStrtab(shOffset(strSec), shSize(strSec), ".dynstr");
+                    setStrtab(shOffset(strSec), shSize(strSec), ".dynstr", true);
                 }
             }
             if (dynsym >= 0) {
@@ -917,7 +926,7 @@ public final class ElfReader {
         private ElfFile build(Tables t, ByteOrder order, int machine, int flags, int type, int cls)
                 throws ElfFormatException {
             entryBudget = size / 8 + 16;
-            String soname = t.soname >= 0 ? str(t.soname, "DT_SONAME") : null;
+            String soname = t.soname != null ? str(t.soname, "DT_SONAME") : null;
             List<String> needed = new ArrayList<>(t.needed.size());
             for (long v : t.needed) {
                 needed.add(str(v, "DT_NEEDED"));
@@ -1007,7 +1016,8 @@ public final class ElfReader {
                     if (idx > 1) {
                         String d = idx < defNames.length ? defNames[idx] : null;
                         String r = idx < needNames.length ? needNames[idx] : null;
-                        version = defined ? (d != null ? d : r) : (r != null ? r : d);
+                        // as readelf: undefined symbols name requirements only; defined ones definitions first
+                        version = defined ? (d != null ? d : r) : r;
                     }
                 }
                 out.add(new DynamicSymbol(name, defined, BINDINGS[info >>> 4], TYPES[info & 0xf], version, hidden));

@@ -91,6 +91,17 @@ final class TestElfWriter {
     private ByteBuffer out;
     private boolean is64;
 
+    /** File offsets of the last {@link #build()}, for tests that damage particular tables. */
+    long symOff;
+    long strOff;
+    int strSize;
+    long versymOff;
+    long verdefOff;
+    long verneedOff;
+    long dynOff;
+    int dynCount;
+    long shOff;
+
     byte[] build() {
         is64 = elfClass == 64;
         int word = is64 ? 8 : 4;
@@ -240,6 +251,15 @@ final class TestElfWriter {
             off += (long) sh.size() * shentsize;
         }
 
+        this.symOff = symOff;
+        this.strOff = strOff;
+        this.strSize = strBytes.length;
+        this.versymOff = versymOff;
+        this.verdefOff = verdefOff;
+        this.verneedOff = verneedOff;
+        this.dynOff = dynOff;
+        this.dynCount = dyn.size();
+        this.shOff = shOff;
         out = ByteBuffer.allocate((int) off).order(order);
         // ELF header
         out.put(0, (byte) 0x7f).put(1, (byte) 'E').put(2, (byte) 'L').put(3, (byte) 'F');

@@ -60,6 +60,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(home.resolve("pg-binaries").toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "50")
                     .start();
             return new EmbeddedServer(data, channel, lock, pg);
