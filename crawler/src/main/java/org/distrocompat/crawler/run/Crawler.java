@@ -166,7 +166,50 @@ public final class Crawler {
         Keyring keyring = keyring(src);
         Path cacheDir = request.cacheDir() != null ? request.cacheDir() : Database.home().resolve("cache");
         CrawlRunRepository runs = db.jdbi().onDemand(CrawlRunRepository.class);
-        long runId = runs.start("crawl", request.arguments());
+        // the run holds an advisory lock for its lifetime, so a later crawl can tell a killed run from a live one
+        org.jdbi.v3.core.Handle lock = db.jdbi().open();
+        long runId;
+        try {
+            markAbandonedRuns(lock);
+            runId = lock.inTransaction(h -> {
+                long id = h.attach(CrawlRunRepository.class).start("crawl", request.arguments());
+                h.createQuery("SELECT pg_advisory_lock(:ns, :id)").bind("ns", RUN_LOCK_NAMESPACE).bind("id", (int) id)
+                        .mapTo(String.class).one();
+                return id;
+            });
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            return crawl(db, request, progress, src, keyring, cacheDir, runs, runId, started);
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** Namespace of the advisory locks that running crawls hold (the second key is the run id). */
+    private static final int RUN_LOCK_NAMESPACE = 0x44430001;
+
+    /** Runs left 'running' by a killed process (nobody holds their lock) become 'interrupted'. */
+    private static void markAbandonedRuns(org.jdbi.v3.core.Handle h) {
+        List<Long> running = h.createQuery("SELECT id FROM crawl_run WHERE status = 'running'").mapTo(Long.class).list();
+        for (long id : running) {
+            boolean free = h.createQuery("SELECT pg_try_advisory_lock(:ns, :id)").bind("ns", RUN_LOCK_NAMESPACE)
+                    .bind("id", (int) id).mapTo(Boolean.class).one();
+            if (free) {
+                h.createUpdate("""
+                                UPDATE crawl_run SET status = 'interrupted', finished_at = coalesce(finished_at, now())
+                                WHERE id = :id AND status = 'running'""")
+                        .bind("id", id).execute();
+                h.createQuery("SELECT pg_advisory_unlock(:ns, :id)").bind("ns", RUN_LOCK_NAMESPACE).bind("id", (int) id)
+                        .mapTo(Boolean.class).one();
+            }
+        }
+    }
+
+    private CrawlSummary crawl(Database db, CrawlRequest request, CrawlProgress progress, SourceConfig src,
+            Keyring keyring, Path cacheDir, CrawlRunRepository runs, long runId, long started) {
         AtomicBoolean finished = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (finished.compareAndSet(false, true)) {
