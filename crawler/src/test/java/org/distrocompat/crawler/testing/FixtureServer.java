@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A local HTTP server on 127.0.0.1 serving a directory tree like a mirror does (404 for what is absent, no
- * directory listings), recording every path asked for. Individual paths can be made to fail with a status.
+ * A local HTTP server on 127.0.0.1 serving a directory tree like a mirror does (404 for what is absent; a
+ * directory answers with its index.html when the test wrote one), recording every path asked for. Individual paths can be made to fail with a status.
  */
 public final class FixtureServer implements AutoCloseable {
     private final HttpServer server;
@@ -73,6 +73,9 @@ public final class FixtureServer implements AutoCloseable {
                 return;
             }
             Path f = root.resolve(rel).normalize();
+            if (Files.isDirectory(f) && (rel.isEmpty() || rel.endsWith("/"))) {
+                f = f.resolve("index.html"); // a directory listing, where the test wrote one
+            }
             if (!f.startsWith(root) || !Files.isRegularFile(f)) {
                 ex.sendResponseHeaders(404, -1);
                 return;
