@@ -234,12 +234,16 @@ public final class Crawler {
         try (HttpFetcher fetcher = new HttpFetcher(new ContentCache(cacheDir), httpSettings)) {
             fetcher.onBytes(n -> progress.bytes(fetcher.bytes()));
             List<CellTask> tasks = new ArrayList<>();
+            Set<String> planned = new HashSet<>();
             for (SourceConfig.Mirror m : src.mirrors()) {
                 AptRepository repo = new AptRepository(URI.create(m.url()), fetcher, keyring);
                 for (SuiteDiscovery.Suite suite : suites(src, repo, cacheDir, progress, problems, runs, runId)) {
                     ReleaseIdentity id = ReleaseIdentity.of(suite.release(), suite.path(), src.releaseVersion());
                     for (Map.Entry<String, Arch> a : architectures(suite.release(), m, src).entrySet()) {
-                        tasks.add(new CellTask(repo, suite, a.getKey(), a.getValue(), id));
+                        // two suite names for one release (--suite stable,trixie) make one cell, not two
+                        if (planned.add(CellStore.key(id.version(), a.getValue().wheelName()))) {
+                            tasks.add(new CellTask(repo, suite, a.getKey(), a.getValue(), id));
+                        }
                     }
                 }
             }
