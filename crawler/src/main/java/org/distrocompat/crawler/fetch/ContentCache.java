@@ -18,6 +18,34 @@ public final class ContentCache {
         this.dir = dir.toAbsolutePath();
     }
 
+    /**
+     * Removes downloads in progress that a killed process left behind (older than {@code age}, so concurrent
+     * crawls sharing the cache keep theirs). Returns how many were removed.
+     */
+    public int removeStaleTemporaryFiles(java.time.Duration age) {
+        Path tmp = dir.resolve("tmp");
+        if (!Files.isDirectory(tmp)) {
+            return 0;
+        }
+        long cutoff = System.currentTimeMillis() - age.toMillis();
+        int removed = 0;
+        try (var files = Files.list(tmp)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                try {
+                    if (p.getFileName().toString().endsWith(".part") && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                        Files.deleteIfExists(p);
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // another process may have moved it
+                }
+            }
+        } catch (IOException e) {
+            return removed;
+        }
+        return removed;
+    }
+
     public Path directory() {
         return dir;
     }

@@ -231,7 +231,9 @@ public final class Crawler {
         CellStore store = new CellStore(db);
         int requests;
         long bytes;
-        try (HttpFetcher fetcher = new HttpFetcher(new ContentCache(cacheDir), httpSettings)) {
+        ContentCache cache = new ContentCache(cacheDir);
+        cache.removeStaleTemporaryFiles(Duration.ofHours(1));
+        try (HttpFetcher fetcher = new HttpFetcher(cache, httpSettings)) {
             fetcher.onBytes(n -> progress.bytes(fetcher.bytes()));
             List<CellTask> tasks = new ArrayList<>();
             Set<String> planned = new HashSet<>();

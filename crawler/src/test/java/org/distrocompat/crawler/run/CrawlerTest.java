@@ -279,7 +279,9 @@ class CrawlerTest {
         // the first attempt dies mid-way: the server errors on the last package, a partial download lies in the cache
         server.fail("pool/main/g/glibc/libc6_2.36-9+deb12u14_amd64.deb", 500);
         Files.createDirectories(tmp.resolve("cache/tmp"));
-        Files.write(tmp.resolve("cache/tmp/dl-123.part"), new byte[1000]);
+        Path partial = tmp.resolve("cache/tmp/dl-123.part");
+        Files.write(partial, new byte[1000]);
+        Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000L));
         // and a process that was killed (kill -9) left its run 'running'
         db.jdbi().useHandle(h -> h.execute("INSERT INTO crawl_run (kind, status) VALUES ('crawl', 'running')"));
         CrawlSummary broken = new Crawler(new org.distrocompat.crawler.fetch.HttpFetcher.Settings(
@@ -297,6 +299,7 @@ class CrawlerTest {
         assertThat(count("SELECT count(*) FROM (SELECT sha256 FROM library GROUP BY sha256 HAVING count(*) > 1) d")).isZero();
         assertThat(count("SELECT count(*) FROM package_library")).isEqualTo(count("SELECT count(DISTINCT (package_id, soname)) FROM package_library"));
         assertThat(count("SELECT count(*) FROM crawl_run")).isEqualTo(4);
+        assertThat(partial).doesNotExist();
         assertThat(count("SELECT count(*) FROM crawl_run WHERE status = 'interrupted' AND finished_at IS NOT NULL")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM crawl_run WHERE status = 'running'")).isZero();
     }
