@@ -63,7 +63,11 @@ public final class SuiteDiscovery {
                 }
             }
             if (useListing) {
-                listed.addAll(repo.listSuites());
+                try {
+                    listed.addAll(repo.listSuites());
+                } catch (IOException e) {
+                    problems.add(new Problem("dists/", e));
+                }
             }
             if (problems.isEmpty()) {
                 writeState(stateFile, repo.location(), aliasToCodename, listed);
