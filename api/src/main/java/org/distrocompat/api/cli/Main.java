@@ -11,14 +11,15 @@ import picocli.CommandLine.Command;
         description = "Which Linux distro releases does a binary run on? Symbol versions of glibc, libstdc++ and "
                 + "libgcc per release x architecture, crawled from the distros' own archives.",
         subcommands = {
+                CrawlCommand.class,
+                ImportCommand.class,
                 ReleasesCommand.class,
                 CheckCommand.class,
                 TagsCommand.class,
                 PairingsCommand.class,
-                ElfCommand.class,
-                ImportCommand.class,
                 PolicyCommand.class,
                 RefreshCommand.class,
+                ElfCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
