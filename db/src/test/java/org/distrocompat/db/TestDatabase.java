@@ -36,7 +36,8 @@ public final class TestDatabase {
 
     /** A new empty database (not yet migrated), as a JDBC URL with credentials, for CLI tests' --db. */
     public static String freshUrl() {
-        return urls.apply(createDatabase());
+        String name = createDatabase(); // first: it starts the server that sets urls
+        return urls.apply(name);
     }
 
     private static String createDatabase() {

@@ -13,6 +13,7 @@ import org.distrocompat.crawler.run.CrawlRequest;
 import org.distrocompat.crawler.run.CrawlSummary;
 import org.distrocompat.crawler.run.Crawler;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +90,7 @@ public final class CrawlCommand implements Callable<Integer> {
         CrawlSummary summary;
         try (Database db = database.open()) {
             summary = new Crawler().crawl(db, request, tp == null ? CrawlProgress.NONE : tp);
+            ReleaseSnapshot.refreshSnapshot(db);
         } finally {
             if (tp != null) {
                 tp.close();

@@ -7,12 +7,21 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.distrocompat.api.policy.PolicyPublisher;
 import org.distrocompat.api.refresh.RefreshJob;
 import org.distrocompat.api.refresh.RefreshStep;
+import org.distrocompat.crawler.run.CrawlConfigException;
+import org.distrocompat.crawler.run.CrawlProgress;
+import org.distrocompat.crawler.run.CrawlRequest;
+import org.distrocompat.crawler.run.CrawlSummary;
+import org.distrocompat.crawler.run.Crawler;
+import org.distrocompat.crawler.run.SourceConfig;
+import org.distrocompat.crawler.run.SourcesFile;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,12 +36,34 @@ import picocli.CommandLine.Spec;
                         + "'refresh --every 24h' runs it on a schedule in one long-lived process."})
 public final class RefreshCommand implements Callable<Integer> {
 
+    /** Cells that failed in this run's crawl: reported, and the run exits 1, but the policy is still published. */
+    private final AtomicInteger crawlFailures = new AtomicInteger();
+
     /**
-     * HOOK for the crawler (the lead wires it): the step that crawls every configured source before the policy
-     * is regenerated. While this returns empty, refresh regenerates from the database only and says so.
+     * The crawl before the policy is regenerated: every configured source (built-in debian and ubuntu, plus
+     * $DISTROCOMPAT_HOME/sources.json) that has a mirror — configured or from this host's apt sources. A source
+     * without one is skipped with a note. A failed cell keeps its previous data, so the policy derived after it
+     * is consistent: it is published and the run exits 1. An exception (database gone, bad configuration)
+     * fails the run before anything is published.
      */
-    static Optional<RefreshStep> configuredCrawler() {
-        return Optional.empty();
+    RefreshStep crawlStep() {
+        return (db, out) -> {
+            Path config = sources != null ? sources : Database.home().resolve("sources.json");
+            for (SourceConfig source : SourcesFile.load(config, sources != null).sources()) {
+                CrawlRequest request = CrawlRequest.of(source.name()).withConfig(sources).withCacheDir(cache)
+                        .withAptDir(aptDir);
+                try {
+                    Crawler.resolveConfig(request);
+                } catch (CrawlConfigException e) {
+                    out.println("crawl " + source.name() + ": skipped: " + e.getMessage());
+                    continue;
+                }
+                CrawlSummary summary = new Crawler().crawl(db, request, CrawlProgress.NONE);
+                CrawlCommand.printSummary(out, summary);
+                crawlFailures.addAndGet(summary.failed());
+            }
+            ReleaseSnapshot.refreshSnapshot(db);
+        };
     }
 
     @Mixin
@@ -52,6 +83,17 @@ public final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--no-crawl", description = "skip the crawl; regenerate from the database as it is")
     boolean noCrawl;
 
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "crawl configuration, as for 'crawl --config' (default: $DISTROCOMPAT_HOME/sources.json)")
+    Path sources;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "download cache (default: $DISTROCOMPAT_HOME/cache)")
+    Path cache;
+
+    /** Where the host's apt sources are (tests point this elsewhere). */
+    @Option(names = "--apt-dir", paramLabel = "DIR", hidden = true)
+    Path aptDir;
+
     @Option(names = "--runs", hidden = true, description = "stop after this many scheduled runs (tests)")
     int runs;
 
@@ -62,14 +104,15 @@ public final class RefreshCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Duration interval = every == null ? null : parseDuration(every);
         Path dir = outDir != null ? outDir : Database.home().resolve("policy");
-        Optional<RefreshStep> crawler = noCrawl ? Optional.empty() : configuredCrawler();
+        Optional<RefreshStep> crawler = noCrawl ? Optional.empty() : Optional.of(crawlStep());
         RefreshJob job = new RefreshJob(policyOptions.config(), dir, crawler);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int done = 0;
         while (true) {
             Instant started = Instant.now();
-            boolean ok = runOnce(job, crawler.isPresent(), out, err);
+            crawlFailures.set(0);
+            boolean ok = runOnce(job, crawler.isPresent(), out, err) && crawlFailures.get() == 0;
             done++;
             if (interval == null) {
                 return ok ? ExitCodes.OK : ExitCodes.FAILED;
@@ -89,8 +132,7 @@ public final class RefreshCommand implements Callable<Integer> {
 
     private boolean runOnce(RefreshJob job, boolean crawling, PrintWriter out, PrintWriter err) {
         out.println("refresh at " + Instant.now() + ": " + (crawling ? "crawling every configured source"
-                : noCrawl ? "--no-crawl: regenerating from the database only"
-                        : "no crawler plugged in: regenerating from the database only"));
+                : "--no-crawl: regenerating from the database only"));
         out.flush();
         try (Database db = database.open()) {
             PolicyPublisher.Outcome o = job.run(db, out);
@@ -98,6 +140,11 @@ public final class RefreshCommand implements Callable<Integer> {
                 out.println("updated " + o.file() + ": " + o.changes().size() + " change(s); diff in " + o.diffFile());
             } else {
                 out.println("unchanged " + o.file());
+            }
+            if (crawlFailures.get() > 0) {
+                err.println("distrocompat: refresh: " + crawlFailures.get() + " crawl cell(s) failed and kept their "
+                        + "previous data; see the crawl summary above");
+                err.flush();
             }
             out.flush();
             return true;
