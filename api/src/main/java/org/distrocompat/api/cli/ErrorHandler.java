@@ -48,8 +48,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCodes.BAD_INPUT;
     }
 
+    /** "check: ", "import pep600: " — the subcommand path without the program name; "" for the top level. */
     private static String commandName(CommandLine cmd) {
-        return cmd.getParent() == null ? "" : cmd.getCommandName() + ": ";
+        if (cmd.getParent() == null) {
+            return "";
+        }
+        String q = cmd.getCommandSpec().qualifiedName(" ");
+        int sp = q.indexOf(' ');
+        return (sp < 0 ? q : q.substring(sp + 1)) + ": ";
     }
 
     private static String oneLine(String s) {

@@ -284,7 +284,7 @@ class Pep600PolicyTest {
     void badInputIsOneLineAndWritesNothing(@TempDir Path dir) throws Exception {
         CliRunner missing = CliRunner.run("import", "pep600", dir.resolve("nope").toString(), "--db", url);
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err().strip()).isEqualTo("distrocompat: pep600: no such directory: " + dir.resolve("nope"));
+        assertThat(missing.err().strip()).isEqualTo("distrocompat: import pep600: no such directory: " + dir.resolve("nope"));
 
         Path data = dir.resolve("cache");
         Files.createDirectories(data.resolve("x86_64"));
@@ -293,7 +293,7 @@ class Pep600PolicyTest {
         String emptyDb = TestDatabase.freshUrl();
         CliRunner malformed = CliRunner.run("import", "pep600", data.toString(), "--db", emptyDb);
         assertThat(malformed.exitCode()).isEqualTo(2);
-        assertThat(malformed.err()).startsWith("distrocompat: pep600: malformed pep600 record ")
+        assertThat(malformed.err()).startsWith("distrocompat: import pep600: malformed pep600 record ")
                 .contains("zzz-1.json: not valid JSON");
         assertThat(malformed.err().strip()).doesNotContain("\n");
         try (Database empty = Database.external(DatabaseUrl.parse(emptyDb))) {
