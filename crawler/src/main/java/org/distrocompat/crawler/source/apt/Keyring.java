@@ -26,6 +26,16 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * expired when it signed.
  */
 public final class Keyring {
+    static {
+        // BouncyCastle runs Miller-Rabin rounds on every RSA modulus it is handed, to catch hostile public keys.
+        // Ours come only from the keyring the user configured as their trust anchor, and those rounds on
+        // 4096-bit archive keys were most of an incremental crawl's CPU. The cheap checks (odd modulus, no small
+        // prime factors) still run. Only set when the user has not chosen a value.
+        if (System.getProperty("org.bouncycastle.rsa.max_mr_tests") == null) {
+            System.setProperty("org.bouncycastle.rsa.max_mr_tests", "0");
+        }
+    }
+
     private final List<PGPPublicKeyRingCollection> collections;
     private final String description;
 
