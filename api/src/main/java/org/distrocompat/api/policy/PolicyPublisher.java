@@ -57,6 +57,12 @@ public final class PolicyPublisher {
                 }
                 ch.force(true);
             }
+            // createTempFile makes the file private (0600); a published policy is for everyone to read
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: its default permissions apply
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
