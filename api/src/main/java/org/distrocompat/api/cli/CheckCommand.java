@@ -2,6 +2,7 @@ package org.distrocompat.api.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import org.distrocompat.api.query.CheckReport;
 import org.distrocompat.api.query.Checker;
 import org.distrocompat.api.query.Policies;
 import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.Database;
+import org.distrocompat.api.refresh.RefreshJob;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import org.distrocompat.db.snapshot.SnapshotCell;
 import picocli.CommandLine.Command;
@@ -43,7 +46,9 @@ public final class CheckCommand implements Callable<Integer> {
     String arch;
 
     @Option(names = "--policy", paramLabel = "FILE",
-            description = "also evaluate against this auditwheel-format policy file (e.g. the project's derived policy)")
+            description = "also evaluate against this auditwheel-format policy file (default: the project's derived "
+                    + "policy that 'refresh' publishes in $DISTROCOMPAT_HOME/policy, when the release data comes from "
+                    + "that home)")
     Path policy;
 
     @Option(names = "--snapshot", paramLabel = "FILE",
@@ -61,6 +66,10 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
         Policies extra = null;
+        Path derived = Database.home().resolve("policy").resolve(RefreshJob.POLICY_FILE);
+        if (policy == null && snapshot == null && !database.external() && Files.isRegularFile(derived)) {
+            policy = derived; // the derived policy of the same data the verdicts come from
+        }
         if (policy != null) {
             try {
                 extra = Policies.read(policy);

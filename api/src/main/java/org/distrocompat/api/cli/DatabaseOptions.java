@@ -19,4 +19,10 @@ public final class DatabaseOptions {
     public String url() {
         return url;
     }
+
+    /** True when a server was named (--db or $DISTROCOMPAT_DB) rather than the embedded home database. */
+    public boolean external() {
+        String env = System.getenv(Database.ENV_URL);
+        return url != null && !url.isBlank() || env != null && !env.isBlank();
+    }
 }

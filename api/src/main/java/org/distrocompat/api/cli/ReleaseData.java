@@ -25,9 +25,7 @@ final class ReleaseData {
                 throw new UserException(e.getMessage());
             }
         }
-        String env = System.getenv(Database.ENV_URL);
-        boolean external = database.url() != null && !database.url().isBlank() || env != null && !env.isBlank();
-        if (external) {
+        if (database.external()) {
             try (Database db = database.open()) {
                 return ReleaseSnapshot.load(db);
             }
