@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.distrocompat.crawler.source.apt.PackageEntry;
 import org.distrocompat.db.snapshot.SnapshotCell;
 import org.distrocompat.db.snapshot.SnapshotLibrary;
 
@@ -78,17 +79,6 @@ public final class Pairings {
             return null;
         }
         String v = l.sourceVersion() != null && !l.sourceVersion().isBlank() ? l.sourceVersion() : l.packageVersion();
-        if (v == null) {
-            return null;
-        }
-        int colon = v.indexOf(':');
-        if (colon >= 0) {
-            v = v.substring(colon + 1);
-        }
-        int dash = v.lastIndexOf('-');
-        if (dash > 0) {
-            v = v.substring(0, dash);
-        }
-        return v;
+        return v == null ? null : PackageEntry.upstreamVersion(v);
     }
 }
