@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check PATH...}: which stored releases each input runs on, and whether its wheel tags are true. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", header = "Which releases does a binary run on? Is its tag true?", mixinStandardHelpOptions = true,
         description = {"Which stored distro releases does a wheel, archive, directory or ELF file run on — and is "
                 + "its tag true?",
                 "Inputs: wheels, zip/jar, tar (.gz/.tgz/.xz/.zst/.bz2), .deb, directories, ELF files.",

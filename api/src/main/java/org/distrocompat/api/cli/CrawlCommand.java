@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code crawl}: fetch, verify and store an apt archive's glibc, libstdc++ and libgcc per release x arch. */
-@Command(name = "crawl", mixinStandardHelpOptions = true,
+@Command(name = "crawl", header = "Crawl an apt archive: signed, verified, incremental", mixinStandardHelpOptions = true,
         description = {
             "Crawl an apt archive: every suite (discovered, or --suite) x architecture; verify the signed Release "
                     + "against the keyring, every index and package against its SHA256; store the version definitions "

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * A file that cannot be read is reported as one line on stderr; the others are still printed, and the exit
  * code is then 2.
  */
-@Command(name = "elf", mixinStandardHelpOptions = true,
+@Command(name = "elf", header = "Print the ELF symbol versioning of files (like readelf -V)", mixinStandardHelpOptions = true,
         description = "Print the ELF symbol versioning of files (like readelf -V)")
 public final class ElfCommand implements Callable<Integer> {
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code import}: load datasets gathered elsewhere; {@code import pep600 DIR} loads pep600_compliance records. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", header = "Import a dataset (pep600_compliance records) as release data", mixinStandardHelpOptions = true,
         description = "Import a dataset into the database (crawled data for the same release x arch wins)",
         subcommands = {ImportCommand.Pep600.class})
 public final class ImportCommand implements Runnable {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pairings}: gcc/glibc pairings per release x arch, and same-glibc-different-libstdc++ groups. */
-@Command(name = "pairings", mixinStandardHelpOptions = true,
+@Command(name = "pairings", header = "gcc/glibc pairings; same glibc, different libstdc++", mixinStandardHelpOptions = true,
         description = "Per release x arch: glibc, the gcc that built libstdc++ and libgcc_s, the highest "
                 + "GLIBC/GLIBCXX/CXXABI/GCC; and the releases with the same glibc but a different libstdc++")
 public final class PairingsCommand implements Callable<Integer> {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code policy}: derive auditwheel's manylinux policy file from the database, explain it, diff it. */
-@Command(name = "policy", mixinStandardHelpOptions = true,
+@Command(name = "policy", header = "Derive auditwheel's manylinux policy file, with reasons", mixinStandardHelpOptions = true,
         description = {"Derive a manylinux policy file in auditwheel's format by the PEP 600 rule: on each arch and "
                 + "prefix, manylinux_2_Y allows the versions every mainstream release with glibc >= 2.Y defines.",
                 "Prints the file (or writes it with --out) after checking the invariants auditwheel's loader checks; "

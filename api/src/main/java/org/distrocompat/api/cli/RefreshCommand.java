@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code refresh}: the scheduled job — crawl, regenerate the policy file, publish it atomically with a diff. */
-@Command(name = "refresh", mixinStandardHelpOptions = true,
+@Command(name = "refresh", header = "Scheduled job: crawl, then publish the policy with a diff", mixinStandardHelpOptions = true,
         description = {"Crawl every configured source, regenerate manylinux-policy.json into the output directory, "
                 + "replace it atomically only when it changed and keep the diff next to it (manylinux-policy.json.diff).",
                 "A run that fails midway leaves the previous files untouched. Plain 'refresh' suits cron; "

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code releases}: the stored release x arch cells with their symbol-version maxima. */
-@Command(name = "releases", mixinStandardHelpOptions = true,
+@Command(name = "releases", header = "List stored release x arch cells with their version maxima", mixinStandardHelpOptions = true,
         description = "List the stored release x arch cells with glibc and the highest GLIBC/GLIBCXX/CXXABI/GCC")
 public final class ReleasesCommand implements Callable<Integer> {
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tags --glibc 2.31 --arch x86_64}: the platform tags pip accepts there, in the order it tries them. */
-@Command(name = "tags", mixinStandardHelpOptions = true,
+@Command(name = "tags", header = "Platform tags pip accepts for a glibc and arch, in pip's order", mixinStandardHelpOptions = true,
         description = "The platform tags a pip on a system with this glibc and arch accepts, most specific first "
                 + "(the order of packaging's tags module)")
 public final class TagsCommand implements Callable<Integer> {

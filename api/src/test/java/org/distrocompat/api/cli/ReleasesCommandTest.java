@@ -79,6 +79,12 @@ class ReleasesCommandTest {
     void helpListsCommands() {
         CliRunner r = CliRunner.run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("releases");
+        String commands = r.out().substring(r.out().indexOf("Commands:"));
+        // one line per command: no wrapped continuation lines in the list
+        assertThat(commands.lines().skip(1).filter(l -> !l.isBlank()))
+                .allSatisfy(l -> assertThat(l).matches("  [a-z]+ +\\S.*"))
+                .extracting(l -> l.trim().split(" +")[0])
+                .containsExactly("crawl", "import", "releases", "check", "tags", "pairings", "policy", "refresh", "elf",
+                        "help");
     }
 }
