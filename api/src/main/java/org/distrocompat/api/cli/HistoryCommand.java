@@ -1,0 +1,156 @@
+package org.distrocompat.api.cli;
+
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.distrocompat.db.Database;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.query.ReleaseHistory;
+import org.distrocompat.db.query.ReleaseHistory.ArchHistory;
+import org.distrocompat.db.query.ReleaseHistory.Observation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code history}: the crawled package versions of a release over time, and what each added or removed. */
+@Command(name = "history", header = "When did a release gain a version? Its package history",
+        mixinStandardHelpOptions = true,
+        description = {"The crawled package observations of a release per arch (first and last seen, current or "
+                + "replaced) with the symbol versions each one added or removed.",
+                "With --version NAME: when that exact version name (e.g. GLIBCXX_3.4.31) first appeared, per arch. "
+                        + "Exit 1 when no observed package defines it."})
+public final class HistoryCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DISTRO", description = "distro id, e.g. debian")
+    String distro;
+
+    @Parameters(index = "1", paramLabel = "RELEASE", description = "release version or codename, e.g. 12 or bookworm")
+    String release;
+
+    @Option(names = "--arch", description = "only this architecture (wheel or distro name)")
+    String arch;
+
+    @Option(names = "--version", paramLabel = "NAME", description = "when did this version name first appear")
+    String version;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Override
+    public Integer call() {
+        String wheelArch = arch == null ? null : Arch.parse(arch).wheelName();
+        List<ArchHistory> history;
+        try (Database db = database.open()) {
+            history = new ReleaseHistory(db.jdbi()).of(distro.toLowerCase(java.util.Locale.ROOT), release, wheelArch);
+        }
+        if (history.isEmpty()) {
+            throw new UserException("no crawled packages for " + distro + " " + release
+                    + (wheelArch == null ? "" : " " + wheelArch)
+                    + " (history comes from crawls; imported releases have none)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (version != null) {
+            return answerVersion(out, history);
+        }
+        if (json) {
+            Json.print(out, history.stream().map(HistoryCommand::json).toList());
+            return ExitCodes.OK;
+        }
+        for (ArchHistory h : history) {
+            out.println(label(h));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"  PACKAGE", "VERSION", "FIRST SEEN", "LAST SEEN", "VERSIONS"});
+            h.packages().forEach((name, list) -> list.forEach(o -> rows.add(new String[] {"  " + name, o.version(),
+                    o.firstSeen().format(WHEN), o.current() ? "current" : o.lastSeen().format(WHEN), change(o)})));
+            Table.print(out, rows);
+        }
+        return ExitCodes.OK;
+    }
+
+    private int answerVersion(PrintWriter out, List<ArchHistory> history) {
+        boolean found = false;
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (ArchHistory h : history) {
+            Optional<Observation> first = h.firstDefining(version);
+            found |= first.isPresent();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("distro", h.distro());
+            m.put("release", h.release());
+            m.put("codename", h.codename());
+            m.put("arch", h.arch());
+            m.put("version", version);
+            m.put("first_seen", first.map(o -> o.firstSeen().toString()).orElse(null));
+            m.put("package", first.map(Observation::packageName).orElse(null));
+            m.put("package_version", first.map(Observation::version).orElse(null));
+            m.put("at_first_crawl", first.map(Observation::first).orElse(null));
+            answers.add(m);
+            if (!json) {
+                out.println(label(h) + ": " + first.map(o -> version + " since " + o.firstSeen().format(WHEN) + " in "
+                        + o.packageName() + " " + o.version()
+                        + (o.first() ? " (already there at the first crawl)" : ""))
+                        .orElse("no observed package defines " + version));
+            }
+        }
+        if (json) {
+            Json.print(out, answers);
+        }
+        out.flush();
+        return found ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static String label(ArchHistory h) {
+        return h.distro() + " " + h.release() + (h.codename() == null ? "" : " (" + h.codename() + ")") + " " + h.arch();
+    }
+
+    private static String change(Observation o) {
+        if (o.first()) {
+            return o.defines().size() + " defined (first observation)";
+        }
+        if (o.gained().isEmpty() && o.lost().isEmpty()) {
+            return "unchanged";
+        }
+        StringBuilder sb = new StringBuilder();
+        o.gained().forEach(v -> sb.append('+').append(v).append(' '));
+        o.lost().forEach(v -> sb.append('-').append(v).append(' '));
+        return sb.toString().strip();
+    }
+
+    private static Map<String, Object> json(ArchHistory h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distro", h.distro());
+        m.put("release", h.release());
+        m.put("codename", h.codename());
+        m.put("arch", h.arch());
+        List<Map<String, Object>> obs = new ArrayList<>();
+        h.packages().forEach((name, list) -> list.forEach(o -> {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("package", name);
+            om.put("version", o.version());
+            om.put("first_seen", o.firstSeen().toString());
+            om.put("last_seen", o.lastSeen().toString());
+            om.put("current", o.current());
+            om.put("gained", o.first() ? List.of() : o.gained());
+            om.put("lost", o.lost());
+            om.put("defines", o.defines());
+            obs.add(om);
+        }));
+        m.put("observations", obs);
+        return m;
+    }
+}
