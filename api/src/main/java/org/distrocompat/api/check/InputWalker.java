@@ -67,17 +67,38 @@ public final class InputWalker {
     }
 
     public static InputContents walk(Path input, WalkLimits limits) throws BadInputException {
-        InputWalker w = new InputWalker(limits);
-        try {
-            if (Files.isDirectory(input)) {
-                w.directory(input);
-            } else if (!Files.exists(input)) {
+        if (!Files.isDirectory(input)) {
+            if (!Files.exists(input)) {
                 throw new BadInputException("no such file or directory");
             } else if (!Files.isRegularFile(input)) {
                 throw new BadInputException("not a regular file or directory");
+            }
+        }
+        return run(new InputWalker(limits), w -> {
+            if (Files.isDirectory(input)) {
+                w.directory(input);
             } else {
                 w.file(input);
             }
+        });
+    }
+
+    /**
+     * Walks an input given as a stream (an upload): {@code name} is its file name, for messages and for the
+     * name of a single compressed ELF file. Directories cannot come this way.
+     */
+    public static InputContents walk(InputStream input, String name, WalkLimits limits) throws BadInputException {
+        return run(new InputWalker(limits), w -> w.stream(input, name));
+    }
+
+    private interface Walk {
+        void run(InputWalker w) throws IOException, BadInputException;
+    }
+
+    /** Runs a walk and turns every way it can fail into one {@link BadInputException} with a clear message. */
+    private static InputContents run(InputWalker w, Walk walk) throws BadInputException {
+        try {
+            walk.run(w);
         } catch (NoSuchFileException e) {
             throw new BadInputException("no such file: " + e.getMessage());
         } catch (AccessDeniedException e) {
@@ -90,26 +111,6 @@ public final class InputWalker {
             throw new BadInputException(describe(e), e);
         } catch (RuntimeException e) {
             // archive libraries throw unchecked exceptions on some malformed inputs
-            throw new BadInputException("malformed archive: " + describe(e), e);
-        }
-        return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.rawBytes);
-    }
-
-    /**
-     * Walks an input given as a stream (an upload): {@code name} is its file name, for messages and for the
-     * name of a single compressed ELF file. Directories cannot come this way.
-     */
-    public static InputContents walk(InputStream input, String name, WalkLimits limits) throws BadInputException {
-        InputWalker w = new InputWalker(limits);
-        try {
-            w.stream(input, name);
-        } catch (LimitException e) {
-            throw new BadInputException(e.getMessage());
-        } catch (ElfFormatException e) {
-            throw new BadInputException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new BadInputException(describe(e), e);
-        } catch (RuntimeException e) {
             throw new BadInputException("malformed archive: " + describe(e), e);
         }
         return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.rawBytes);
