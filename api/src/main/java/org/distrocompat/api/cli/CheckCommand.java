@@ -51,13 +51,8 @@ public final class CheckCommand implements Callable<Integer> {
                     + "that home)")
     Path policy;
 
-    @Option(names = "--snapshot", paramLabel = "FILE",
-            description = "read the release data from this snapshot file (default: $DISTROCOMPAT_HOME/snapshot.bin, "
-                    + "or the database given by --db / $DISTROCOMPAT_DB)")
-    Path snapshot;
-
     @Mixin
-    DatabaseOptions database;
+    ReleaseData releaseData;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +62,7 @@ public final class CheckCommand implements Callable<Integer> {
         String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
         Policies extra = null;
         Path derived = Database.home().resolve("policy").resolve(RefreshJob.POLICY_FILE);
-        if (policy == null && snapshot == null && !database.external() && Files.isRegularFile(derived)) {
+        if (policy == null && releaseData.fromHome() && Files.isRegularFile(derived)) {
             policy = derived; // the derived policy of the same data the verdicts come from
         }
         if (policy != null) {
@@ -78,7 +73,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        ReleaseSnapshot data = ReleaseData.obtain(database, snapshot, err);
+        ReleaseSnapshot data = releaseData.obtain(err);
         Checker checker = new Checker(data, extra, WalkLimits.DEFAULT);
         List<CheckReport> reports = new ArrayList<>();
         for (Path p : paths) {

@@ -33,18 +33,15 @@ public final class PairingsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
-    @Option(names = "--snapshot", paramLabel = "FILE", description = "read the release data from this snapshot file")
-    Path snapshot;
-
     @Mixin
-    DatabaseOptions database;
+    ReleaseData releaseData;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ReleaseSnapshot data = ReleaseData.obtain(database, snapshot, spec.commandLine().getErr());
+        ReleaseSnapshot data = releaseData.obtain(spec.commandLine().getErr());
         List<Pairings.Row> rows = Pairings.rows(data.cells());
         List<Pairings.Group> groups = Pairings.sameGlibcDifferentLibstdcxx(rows);
         PrintWriter out = spec.commandLine().getOut();

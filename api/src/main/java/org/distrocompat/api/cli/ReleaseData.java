@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Where read-only commands (check, pairings) get the release data without paying for a server start:
@@ -14,10 +16,21 @@ import org.distrocompat.db.snapshot.ReleaseSnapshot;
  * database is opened once, the snapshot built, written and used.
  */
 final class ReleaseData {
-    private ReleaseData() {
+
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "read the release data from this snapshot file (default: $DISTROCOMPAT_HOME/snapshot.bin, "
+                    + "or the database given by --db / $DISTROCOMPAT_DB)")
+    Path snapshotFile;
+
+    @Mixin
+    DatabaseOptions database;
+
+    /** True when the release data comes from the distrocompat home (no --snapshot, no external server). */
+    boolean fromHome() {
+        return snapshotFile == null && !database.external();
     }
 
-    static ReleaseSnapshot obtain(DatabaseOptions database, Path snapshotFile, PrintWriter err) {
+    ReleaseSnapshot obtain(PrintWriter err) {
         if (snapshotFile != null) {
             try {
                 return ReleaseSnapshot.read(snapshotFile);
