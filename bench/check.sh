@@ -31,10 +31,10 @@ wheel="$work/big-1.0-cp311-cp311-manylinux_2_17_x86_64.whl"
 echo "wheel: $(du -m "$wheel" | cut -f1) MB"
 
 # 2. release data: every pep600 record as an imported cell
-cp_test="$here/api/target/test-classes:$here/api/target/classes:$jar"
+cp_test="$here/core/target/test-classes:$jar"
 export DISTROCOMPAT_HOME="$work/home"
 mkdir -p "$DISTROCOMPAT_HOME"
-java -cp "$cp_test" org.distrocompat.api.bench.CheckBench snapshot "$shared/reference/pep600-cache" "$DISTROCOMPAT_HOME/snapshot.bin"
+java -cp "$cp_test" org.distrocompat.core.bench.CheckBench snapshot "$shared/reference/pep600-cache" "$DISTROCOMPAT_HOME/snapshot.bin"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
@@ -47,4 +47,4 @@ import zipfile; z=zipfile.ZipFile('$small','w',zipfile.ZIP_DEFLATED); z.write('/
 echo "small wheel check (median of $runs): $(for i in $(seq "$runs"); do ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" check "$small"; done | median) ms"
 echo "unzip -p | nothing (decompression only, median of $runs): $(for i in $(seq "$runs"); do ms sh -c "unzip -p '$wheel' > /dev/null"; done | median) ms"
 echo "readelf -V over the same (extracted) files (median of $runs): $(for i in $(seq "$runs"); do ms sh -c "readelf -V $work/w/pkg/* > /dev/null"; done | median) ms"
-java -cp "$cp_test" org.distrocompat.api.bench.CheckBench query "$DISTROCOMPAT_HOME/snapshot.bin" "$wheel" 200
+java -cp "$cp_test" org.distrocompat.core.bench.CheckBench query "$DISTROCOMPAT_HOME/snapshot.bin" "$wheel" 200

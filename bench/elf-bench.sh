@@ -12,18 +12,18 @@ fi
 runs=${READELF_RUNS:-20}
 
 echo "== building (test-compile) and resolving the test classpath" >&2
-mvn -q -pl crawler -am test-compile dependency:build-classpath \
+mvn -q -pl elf -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
-cp="crawler/target/test-classes:crawler/target/classes:$(cat crawler/target/bench-classpath.txt)"
+cp="elf/target/test-classes:elf/target/classes:$(cat elf/target/bench-classpath.txt)"
 
 params=$(IFS=,; echo "${files[*]}")
-out=crawler/target/elf-bench.csv
+out=elf/target/elf-bench.csv
 echo "== JMH (ElfReaderBenchmark) on: ${files[*]}" >&2
 java -cp "$cp" org.openjdk.jmh.Main 'ElfReaderBenchmark' -p "file=$params" -rf csv -rff "$out" >&2
 
 # median (p0.50) in microseconds of one benchmark for one file, from the JMH CSV
 jmh_median() { # benchmark file
-  awk -F, -v b="org.distrocompat.crawler.elf.bench.ElfReaderBenchmark.$1:p0.50" -v f="$2" \
+  awk -F, -v b="org.distrocompat.elf.bench.ElfReaderBenchmark.$1:p0.50" -v f="$2" \
       '{ gsub(/["\r]/, "") } $1 == b && $8 == f { print $5 }' "$out"
 }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.distrocompat.api.query.Pairings;
+import org.distrocompat.core.query.Pairings;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

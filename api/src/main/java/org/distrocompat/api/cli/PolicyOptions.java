@@ -3,7 +3,7 @@ package org.distrocompat.api.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.distrocompat.api.policy.MainstreamConfig;
+import org.distrocompat.core.policy.MainstreamConfig;
 import picocli.CommandLine.Option;
 
 /** Which releases count as mainstream: {@code --mainstream FILE}, {@code --include}, {@code --exclude}. */

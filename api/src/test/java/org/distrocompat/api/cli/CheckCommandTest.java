@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.distrocompat.api.check.Fixtures;
-import org.distrocompat.api.check.TestElf;
+import org.distrocompat.core.check.Fixtures;
+import org.distrocompat.core.check.TestElf;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
 import org.distrocompat.db.Migrations;
@@ -357,7 +357,7 @@ class CheckCommandTest {
 
     @Test
     void theCheckIsALibraryCallOnStreamsToo() throws Exception {
-        org.distrocompat.api.query.Checker checker = new org.distrocompat.api.query.Checker(ReleaseSnapshot.read(snapshot));
+        org.distrocompat.core.query.Checker checker = new org.distrocompat.core.query.Checker(ReleaseSnapshot.read(snapshot));
         byte[] wheel = Fixtures.zip(Map.of("s/_s.so", TestElf.x86_64().needs("libc.so.6", "GLIBC_2.34").bytes()));
         var report = checker.check(new java.io.ByteArrayInputStream(wheel), "s-1.0-py3-none-manylinux_2_17_x86_64.whl",
                 null);

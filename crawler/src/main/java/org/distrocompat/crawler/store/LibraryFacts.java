@@ -1,8 +1,8 @@
 package org.distrocompat.crawler.store;
 
 import java.util.List;
-import org.distrocompat.crawler.elf.DynamicSymbol;
-import org.distrocompat.crawler.elf.VersionDefinition;
+import org.distrocompat.elf.DynamicSymbol;
+import org.distrocompat.elf.VersionDefinition;
 
 /**
  * What is stored of one shared library of a package.

@@ -1,0 +1,38 @@
+package org.distrocompat.core.query;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the database knows about one release x arch, as the policy generator needs it.
+ *
+ * @param versions        prefix -> effective version names (crawled where crawled, else imported)
+ * @param coveredPrefixes prefixes whose absence means "none" rather than "not looked at": for imported
+ *                        cells the prefixes the record lists (possibly with no versions), for crawled cells
+ *                        the prefixes found
+ * @param sonames         sonames the cell is known to ship (crawled libraries; empty for imported-only cells)
+ * @param symbols         soname -> exported symbols, "name" or "name@@VERSION" / "name@VERSION"
+ */
+public record CellFacts(
+        int releaseArchId,
+        String distro,
+        String release,
+        String status,
+        String arch,
+        String libc,
+        String glibc,
+        String provenance,
+        Map<String, Set<String>> versions,
+        Set<String> coveredPrefixes,
+        Set<String> sonames,
+        Map<String, Set<String>> symbols) {
+
+    /** distro-release, the name explanations use (photon-3.0). */
+    public String label() {
+        return distro + "-" + release;
+    }
+
+    public boolean crawled() {
+        return "crawled".equals(provenance);
+    }
+}

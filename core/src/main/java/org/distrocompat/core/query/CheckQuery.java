@@ -1,0 +1,135 @@
+package org.distrocompat.core.query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.distrocompat.db.snapshot.SnapshotCell;
+
+/**
+ * The check's query: an input's system needs against every stored release x arch. A need (soname, version
+ * name) is met only when a library with that soname defines exactly that name on the cell — names, not
+ * numbers. A needed soname that no stored cell of the architecture provides is outside the crawled base
+ * system: it is reported by {@link #notInBaseSystem} and does not decide any cell's verdict. A soname that
+ * cells of the same provenance provide but this cell lacks is missing there; one that only cells of the other
+ * provenance know (libz.so.1 in imported records when the crawl reads only glibc, libstdc++ and libgcc) is
+ * listed as not covered by this cell's data. Built once per
+ * snapshot; {@link #verdicts} is cheap and thread-safe.
+ */
+public final class CheckQuery {
+
+    /** A need a release x arch does not meet; {@code version} null when the soname itself is absent. */
+    public record Missing(String soname, String version) {
+    }
+
+    /**
+     * The verdict on one release x arch. {@code notCovered}: needed base sonames this cell's data says nothing
+     * about (a crawl that did not read zlib1g cannot tell whether libz.so.1 is there); they are listed, not judged.
+     */
+    public record Verdict(SnapshotCell cell, boolean compatible, List<Missing> missing, List<String> notCovered) {
+        public Verdict {
+            missing = List.copyOf(missing);
+            notCovered = List.copyOf(notCovered);
+        }
+    }
+
+    private record Indexed(SnapshotCell cell, Map<String, Set<String>> bySoname) {
+    }
+
+    private final Map<String, Set<String>> baseSonames = new HashMap<>();
+    private final Map<String, Set<String>> coverage = new HashMap<>();
+    private final Map<String, List<Indexed>> byKey = new HashMap<>();
+
+    public CheckQuery(List<SnapshotCell> cells) {
+        List<Indexed> list = new ArrayList<>();
+        for (SnapshotCell c : cells) {
+            Map<String, Set<String>> idx = c.definitionsBySoname();
+            Indexed ic = new Indexed(c, idx);
+            list.add(ic);
+            byKey.computeIfAbsent(key(c.arch(), c.libc()), k -> new ArrayList<>()).add(ic);
+            baseSonames.computeIfAbsent(key(c.arch(), c.libc()), k -> new java.util.HashSet<>()).addAll(idx.keySet());
+            coverage.computeIfAbsent(key(c.arch(), c.libc()) + "/" + c.provenance(), k -> new java.util.HashSet<>())
+                    .addAll(idx.keySet());
+        }
+    }
+
+    private static String key(String arch, String libc) {
+        return arch + "/" + (libc == null || libc.isEmpty() ? "glibc" : libc);
+    }
+
+    /** Sonames of the requirements that no stored cell of this arch and libc provides. */
+    public List<String> notInBaseSystem(String arch, String libc, SortedMap<String, SortedSet<String>> requirements) {
+        Set<String> base = baseSonames.getOrDefault(key(arch, libc), Set.of());
+        List<String> out = new ArrayList<>();
+        for (String s : requirements.keySet()) {
+            if (!base.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** One verdict per stored cell of {@code arch} and {@code libc} flavour, in snapshot order. */
+    public List<Verdict> verdicts(String arch, String libc, SortedMap<String, SortedSet<String>> requirements) {
+        String k = key(arch, libc == null ? "glibc" : libc);
+        Set<String> base = baseSonames.getOrDefault(k, Set.of());
+        // the needs that decide verdicts: those on base sonames, flattened once for every cell
+        List<String> sonames = new ArrayList<>();
+        List<String[]> versions = new ArrayList<>();
+        for (var e : requirements.entrySet()) {
+            if (base.contains(e.getKey())) {
+                sonames.add(e.getKey());
+                versions.add(e.getValue().toArray(String[]::new));
+            }
+        }
+        List<Indexed> candidates = byKey.getOrDefault(k, List.of());
+        List<Verdict> out = new ArrayList<>(candidates.size());
+        for (Indexed ic : candidates) {
+            List<Missing> missing = null;
+            List<String> notCovered = null;
+            Set<String> covered = coverage.getOrDefault(k + "/" + ic.cell().provenance(), Set.of());
+            for (int i = 0; i < sonames.size(); i++) {
+                Set<String> defined = ic.bySoname().get(sonames.get(i));
+                if (defined == null && !covered.contains(sonames.get(i))) {
+                    (notCovered == null ? notCovered = new ArrayList<>() : notCovered).add(sonames.get(i));
+                    continue;
+                }
+                if (defined == null) {
+                    (missing == null ? missing = new ArrayList<>() : missing).add(new Missing(sonames.get(i), null));
+                    continue;
+                }
+                for (String v : versions.get(i)) {
+                    if (!defined.contains(v)) {
+                        (missing == null ? missing = new ArrayList<>() : missing).add(new Missing(sonames.get(i), v));
+                    }
+                }
+            }
+            out.add(new Verdict(ic.cell(), missing == null, missing == null ? List.of() : missing,
+                    notCovered == null ? List.of() : notCovered));
+        }
+        return out;
+    }
+
+    /** The highest numeric version of {@code prefix} the cell defines (any library), or null. */
+    public static String maxVersion(SnapshotCell c, String prefix) {
+        TreeSet<String> versions = new TreeSet<>(org.distrocompat.db.model.SymbolVersions::compareNumeric);
+        java.util.function.Consumer<String> add = name -> {
+            if (org.distrocompat.db.model.SymbolVersions.prefix(name).equals(prefix)) {
+                String v = org.distrocompat.db.model.SymbolVersions.version(name);
+                if (org.distrocompat.db.model.SymbolVersions.isNumeric(v)) {
+                    versions.add(v);
+                }
+            }
+        };
+        if (c.isCrawled()) {
+            c.libraries().forEach(l -> l.versions().forEach(add));
+        } else {
+            c.importedVersions().forEach(add);
+        }
+        return versions.isEmpty() ? null : versions.last();
+    }
+}

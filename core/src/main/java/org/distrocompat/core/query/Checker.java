@@ -1,0 +1,195 @@
+package org.distrocompat.core.query;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.distrocompat.core.check.BadInputException;
+import org.distrocompat.core.check.InputContents;
+import org.distrocompat.core.check.InputNeeds;
+import org.distrocompat.core.check.InputWalker;
+import org.distrocompat.core.check.WalkLimits;
+import org.distrocompat.core.check.WheelName;
+import org.distrocompat.db.model.SymbolVersions;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
+import org.distrocompat.db.snapshot.SnapshotCell;
+
+/**
+ * Which stored releases does a binary run on, and are its tags true: the check as a library call, shared by
+ * the CLI ({@code check}) and the HTTP API. Build once per snapshot; {@link #check} is thread-safe.
+ */
+public final class Checker {
+    private static final Set<String> ARCHES = Set.of("x86_64", "i686", "aarch64", "armv7l", "ppc64le", "ppc64",
+            "s390x", "riscv64", "loongarch64");
+    private static final Pattern MANYLINUX = Pattern.compile("manylinux_(\\d+)_(\\d+)|manylinux1|manylinux2010|manylinux2014");
+    private static final Pattern MUSLLINUX = Pattern.compile("musllinux_(\\d+)_(\\d+)");
+
+    private final CheckQuery query;
+    private final Policies manylinux;
+    private final Policies extra;
+    private final WalkLimits limits;
+
+    /**
+     * @param snapshot the release data
+     * @param extra    an additional policy file to evaluate (the project's derived policy), or null
+     */
+    public Checker(ReleaseSnapshot snapshot, Policies extra, WalkLimits limits) {
+        this.query = new CheckQuery(snapshot.cells());
+        this.manylinux = Policies.officialManylinux();
+        this.extra = extra;
+        this.limits = limits;
+    }
+
+    public Checker(ReleaseSnapshot snapshot) {
+        this(snapshot, null, WalkLimits.DEFAULT);
+    }
+
+    public CheckQuery query() {
+        return query;
+    }
+
+    /** Checks one input; {@code arch} (wheel name) restricts the analysis to that architecture's ELF files. */
+    public CheckReport check(Path input, String arch) throws BadInputException {
+        InputContents contents = InputWalker.walk(input, limits);
+        String fileName = input.getFileName() == null ? input.toString() : input.getFileName().toString();
+        return check(input.toString(), fileName, contents, arch);
+    }
+
+    /** Checks an input given as a stream (an HTTP upload); {@code fileName} gives the claimed tags. */
+    public CheckReport check(java.io.InputStream input, String fileName, String arch) throws BadInputException {
+        return check(fileName, fileName, InputWalker.walk(input, fileName, limits), arch);
+    }
+
+    /** Checks an input already walked; {@code fileName} gives the claimed tags when it is a wheel's name. */
+    public CheckReport check(String path, String fileName, InputContents contents, String arch) {
+        InputNeeds needs = InputNeeds.of(contents, arch);
+        List<CheckQuery.Verdict> verdicts = List.of();
+        List<String> notInBase = List.of();
+        String overall = null;
+        String sym = null;
+        String policyTag = null;
+        if (needs.arch() != null) {
+            String libc = needs.libc() == null ? "glibc" : needs.libc();
+            verdicts = query.verdicts(needs.arch(), libc, needs.requirements());
+            notInBase = query.notInBaseSystem(needs.arch(), libc, needs.requirements());
+            Policies official = "musl".equals(libc) ? Policies.officialMusllinux() : manylinux;
+            overall = official.bestTag(needs.arch(), needs.requirements(), false);
+            sym = official.bestTag(needs.arch(), needs.requirements(), true);
+            if (extra != null) {
+                policyTag = extra.bestTag(needs.arch(), needs.requirements(), false);
+            }
+        }
+        String oldest = null;
+        for (CheckQuery.Verdict v : verdicts) {
+            String g = v.cell().glibc();
+            if (v.compatible() && g != null && "glibc".equals(v.cell().libc()) && SymbolVersions.isNumeric(g)
+                    && (oldest == null || SymbolVersions.compareNumeric(g, oldest) < 0)) {
+                oldest = g;
+            }
+        }
+        WheelName wheel = WheelName.parse(fileName);
+        List<String> claimed = wheel == null ? List.of() : wheel.platformTags();
+        List<CheckReport.TagVerdict> tagVerdicts = new ArrayList<>();
+        for (String tag : claimed) {
+            tagVerdicts.add(judge(tag, contents, needs));
+        }
+        return new CheckReport(path, wheel == null ? null : fileName, needs, notInBase, verdicts, oldest, overall, sym,
+                policyTag, extra == null ? null : extra.source(), claimed, tagVerdicts, contents.skipped(),
+                contents.bytesRead());
+    }
+
+    /**
+     * auditwheel's semantics for a claimed tag: a manylinux tag is accurate when the input's ELF files of that
+     * arch satisfy the policy (symbol versions and lib_whitelist); a musllinux tag when they are linked against
+     * musl (musl has no symbol versions); linux_ARCH when there are ELF files of ARCH; "any" and other
+     * platforms when there are no ELF files at all.
+     */
+    CheckReport.TagVerdict judge(String tag, InputContents contents, InputNeeds mainNeeds) {
+        String arch = null;
+        String platform = tag;
+        for (String a : ARCHES) {
+            if (tag.endsWith("_" + a) && (arch == null || a.length() > arch.length())) {
+                arch = a;
+            }
+        }
+        if (arch != null) {
+            platform = tag.substring(0, tag.length() - arch.length() - 1);
+        }
+        boolean linux = platform.equals("linux") || MANYLINUX.matcher(platform).matches()
+                || MUSLLINUX.matcher(platform).matches();
+        if (!linux || arch == null) {
+            if (contents.elfFiles().isEmpty()) {
+                return new CheckReport.TagVerdict(tag, true, null);
+            }
+            return new CheckReport.TagVerdict(tag, false, "the input holds Linux ELF files ("
+                    + String.join(", ", mainNeeds.arches()) + ") but the tag is not a Linux one");
+        }
+        InputNeeds needs = arch.equals(mainNeeds.arch()) ? mainNeeds : InputNeeds.of(contents, arch);
+        if (contents.elfFiles().isEmpty()) {
+            return new CheckReport.TagVerdict(tag, true, "no ELF files: nothing binary to judge");
+        }
+        if (needs.elfPaths().isEmpty()) {
+            return new CheckReport.TagVerdict(tag, false, "no ELF file for " + arch + " (the ELF files are "
+                    + String.join(", ", needs.arches()) + ")");
+        }
+        if (platform.equals("linux")) {
+            return new CheckReport.TagVerdict(tag, true, null);
+        }
+        Matcher musl = MUSLLINUX.matcher(platform);
+        if (musl.matches()) {
+            if ("glibc".equals(needs.libc())) {
+                return new CheckReport.TagVerdict(tag, false, "linked against glibc, not musl");
+            }
+            PlatformPolicy p = Policies.officialMusllinux().byName(platform);
+            String why = p == null ? null : Policies.violation(p, arch, needs.requirements(), false);
+            return new CheckReport.TagVerdict(tag, why == null, why);
+        }
+        if ("musl".equals(needs.libc())) {
+            return new CheckReport.TagVerdict(tag, false, "linked against musl, not glibc");
+        }
+        PlatformPolicy p = manylinux.byName(platform);
+        if (p == null) {
+            Matcher m = MANYLINUX.matcher(platform);
+            if (m.matches() && m.group(1) != null) {
+                p = manylinux.forGlibc(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), arch);
+            }
+        }
+        if (p == null) {
+            return new CheckReport.TagVerdict(tag, false, "no " + platform + " policy is known for " + arch);
+        }
+        String why = Policies.violation(p, arch, needs.requirements(), false);
+        return new CheckReport.TagVerdict(tag, why == null, why);
+    }
+
+    /**
+     * The first missing need of a verdict in words — of the first soname and prefix that fall short, the highest
+     * version: "needs GLIBCXX_3.4.22, has up to 3.4.19".
+     */
+    public static String firstMissing(CheckQuery.Verdict v) {
+        if (v.missing().isEmpty()) {
+            return null;
+        }
+        CheckQuery.Missing m = v.missing().get(0);
+        if (m.version() == null) {
+            return "no " + m.soname();
+        }
+        String prefix = SymbolVersions.prefix(m.version());
+        // the highest missing version of that prefix says more than the lowest ("needs GLIBC_2.38", not "2.32")
+        for (CheckQuery.Missing x : v.missing()) {
+            if (x.version() != null && SymbolVersions.prefix(x.version()).equals(prefix)
+                    && org.distrocompat.core.check.InputNeeds.NAME_ORDER.compare(x.version(), m.version()) > 0
+                    && SymbolVersions.isNumeric(SymbolVersions.version(x.version()))) {
+                m = x;
+            }
+        }
+        String max = CheckQuery.maxVersion(v.cell(), prefix);
+        String more = v.missing().size() > 1 ? " (+" + (v.missing().size() - 1) + " more missing)" : "";
+        return "needs " + m.version() + ", has " + (max == null ? "no " + prefix : "up to " + max) + more;
+    }
+
+    static boolean isCrawled(SnapshotCell c) {
+        return c.isCrawled();
+    }
+}

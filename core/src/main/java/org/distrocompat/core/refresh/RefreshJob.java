@@ -1,0 +1,68 @@
+package org.distrocompat.core.refresh;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.distrocompat.core.policy.MainstreamConfig;
+import org.distrocompat.core.policy.PolicyGenerator;
+import org.distrocompat.core.policy.PolicyInvariants;
+import org.distrocompat.core.policy.PolicyPublisher;
+import org.distrocompat.core.policy.PolicySet;
+import org.distrocompat.db.Database;
+
+/**
+ * The scheduled job: run the crawl step (if one is plugged in), derive the policies from the database,
+ * check auditwheel's invariants and publish {@code manylinux-policy.json} into the output directory —
+ * atomically and only when it changed, with the diff kept as {@code manylinux-policy.json.diff}. Any failure
+ * before the final rename leaves the previous files as they were.
+ */
+public final class RefreshJob {
+    public static final String POLICY_FILE = "manylinux-policy.json";
+
+    private final MainstreamConfig config;
+    private final Path outDir;
+    private final Optional<RefreshStep> crawl;
+
+    public RefreshJob(MainstreamConfig config, Path outDir, Optional<RefreshStep> crawl) {
+        this.config = config;
+        this.outDir = outDir;
+        this.crawl = crawl;
+    }
+
+    /** Raised when a run fails; the message says where, the published files are untouched. */
+    public static final class RefreshFailed extends RuntimeException {
+        public RefreshFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public PolicyPublisher.Outcome run(Database db, PrintWriter out) {
+        if (crawl.isPresent()) {
+            try {
+                crawl.get().run(db, out);
+            } catch (Exception e) {
+                throw new RefreshFailed("crawl failed: " + e.getMessage() + "; previous files untouched", e);
+            }
+        }
+        PolicySet set = new PolicyGenerator(config).generate(db, Set.of());
+        if (set.policies().size() <= 1) {
+            throw new RefreshFailed("the database holds no mainstream glibc release; previous files untouched", null);
+        }
+        List<PolicyInvariants.Violation> violations = PolicyInvariants.check(set.policies(), set.derivations());
+        if (!violations.isEmpty()) {
+            throw new RefreshFailed("policy invariant violated: " + violations.get(0).message()
+                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "")
+                    + "; previous files untouched", null);
+        }
+        try {
+            return PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
+                    "# distrocompat refresh at " + Instant.now() + "; " + config.summary());
+        } catch (IOException e) {
+            throw new RefreshFailed("cannot publish into " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+}
