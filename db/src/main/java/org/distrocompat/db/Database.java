@@ -1,10 +1,11 @@
 package org.distrocompat.db;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.distrocompat.db.embedded.EmbeddedServer;
+import org.distrocompat.db.error.Messages;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -16,15 +17,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class Database implements AutoCloseable {
     public static final String ENV_URL = "DISTROCOMPAT_DB";
-    public static final String ENV_HOME = "DISTROCOMPAT_HOME";
 
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final String description;
     private final AutoCloseable owned;
-    private final Path embeddedHome;
+    private final Home embeddedHome;
 
-    private Database(DataSource dataSource, String description, AutoCloseable owned, Path embeddedHome) {
+    private Database(DataSource dataSource, String description, AutoCloseable owned, Home embeddedHome) {
         this.dataSource = dataSource;
         this.embeddedHome = embeddedHome;
         this.description = description;
@@ -34,11 +34,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database the user chose: {@code url} if given, else {@code $DISTROCOMPAT_DB}, else the
-     * embedded server under {@link #home()}. Runs pending migrations.
+     * embedded server under {@link Home#current()}. Runs pending migrations.
      */
     public static Database open(String url) {
         String chosen = url != null && !url.isBlank() ? url : System.getenv(ENV_URL);
-        Database db = chosen != null && !chosen.isBlank() ? external(DatabaseUrl.parse(chosen)) : embedded(home());
+        Database db = chosen != null && !chosen.isBlank() ? external(DatabaseUrl.parse(chosen)) : embedded(Home.current());
         try {
             Migrations.migrate(db.dataSource);
         } catch (RuntimeException e) {
@@ -64,13 +64,13 @@ public final class Database implements AutoCloseable {
             c.isValid(5);
         } catch (SQLException e) {
             throw new DatabaseException("cannot connect to " + DatabaseUrl.redact(url.jdbcUrl()) + ": "
-                    + firstLine(e.getMessage()));
+                    + Messages.firstLine(e.getMessage()));
         }
         return new Database(ds, DatabaseUrl.redact(url.jdbcUrl()), null, null);
     }
 
     /** Starts (or waits for) the embedded server whose data persists under {@code home}. */
-    public static Database embedded(Path home) {
+    public static Database embedded(Home home) {
         EmbeddedServer server = EmbeddedServer.start(home);
         return new Database(server.dataSource(), "embedded PostgreSQL in " + server.dataDirectory(), server, home);
     }
@@ -81,18 +81,9 @@ public final class Database implements AutoCloseable {
         return new Database(ds, description, owned, null);
     }
 
-    /** {@code $DISTROCOMPAT_HOME}, default {@code ~/.local/share/distrocompat}. */
-    public static Path home() {
-        String env = System.getenv(ENV_HOME);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env).toAbsolutePath();
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "distrocompat");
-    }
-
     /** The distrocompat home of an embedded database (where its snapshot lives); empty for external servers. */
-    public java.util.Optional<Path> embeddedHome() {
-        return java.util.Optional.ofNullable(embeddedHome);
+    public Optional<Home> embeddedHome() {
+        return Optional.ofNullable(embeddedHome);
     }
 
     public Jdbi jdbi() {
@@ -118,11 +109,4 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

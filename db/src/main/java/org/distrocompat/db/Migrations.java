@@ -1,6 +1,7 @@
 package org.distrocompat.db;
 
 import javax.sql.DataSource;
+import org.distrocompat.db.error.Messages;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -18,7 +19,7 @@ public final class Migrations {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new DatabaseException("schema migration failed: " + Database.firstLine(e.getMessage()), e);
+            throw new DatabaseException("schema migration failed: " + Messages.firstLine(e.getMessage()), e);
         }
     }
 }

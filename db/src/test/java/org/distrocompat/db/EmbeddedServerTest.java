@@ -21,17 +21,17 @@ class EmbeddedServerTest {
     @Test
     void dataPersistsAndASecondOwnerIsTurnedAwayClearly() throws Exception {
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        try (EmbeddedServer first = EmbeddedServer.start(home, new PrintStream(messages), Duration.ofSeconds(1))) {
+        try (EmbeddedServer first = EmbeddedServer.start(new Home(home), new PrintStream(messages), Duration.ofSeconds(1))) {
             Migrations.migrate(first.dataSource());
             Jdbi.create(first.dataSource()).useHandle(h -> h.execute(
                     "INSERT INTO distro (name, display_name) VALUES ('debian', 'Debian')"));
 
-            assertThatThrownBy(() -> EmbeddedServer.start(home, new PrintStream(messages), Duration.ofSeconds(1)))
+            assertThatThrownBy(() -> EmbeddedServer.start(new Home(home), new PrintStream(messages), Duration.ofSeconds(1)))
                     .isInstanceOf(DatabaseException.class)
                     .hasMessageContaining("in use by another distrocompat process");
             assertThat(messages.toString()).contains("waiting for another distrocompat process");
         }
-        try (EmbeddedServer second = EmbeddedServer.start(home, System.err, Duration.ofSeconds(1))) {
+        try (EmbeddedServer second = EmbeddedServer.start(new Home(home), System.err, Duration.ofSeconds(1))) {
             Migrations.migrate(second.dataSource());
             String name = Jdbi.create(second.dataSource()).withHandle(h -> h.createQuery(
                     "SELECT display_name FROM distro WHERE name = 'debian'").mapTo(String.class).one());

@@ -16,10 +16,11 @@ import org.distrocompat.core.query.CheckReport;
 import org.distrocompat.core.query.Checker;
 import org.distrocompat.core.query.Policies;
 import org.distrocompat.db.model.Arch;
-import org.distrocompat.db.Database;
+import org.distrocompat.db.Home;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import org.distrocompat.db.snapshot.SnapshotCell;
+import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
         Policies extra = null;
-        Path derived = Database.home().resolve("policy").resolve(RefreshJob.POLICY_FILE);
+        Path derived = Home.current().policyDir().resolve(RefreshJob.POLICY_FILE);
         if (policy == null && releaseData.fromHome() && Files.isRegularFile(derived)) {
             policy = derived; // the derived policy of the same data the verdicts come from
         }

@@ -13,7 +13,6 @@ import org.distrocompat.crawler.run.CrawlRequest;
 import org.distrocompat.crawler.run.CrawlSummary;
 import org.distrocompat.crawler.run.Crawler;
 import org.distrocompat.db.Database;
-import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,13 +83,12 @@ public final class CrawlCommand implements Callable<Integer> {
         CrawlRequest request = new CrawlRequest(source, mirror, suites, arches, config, keyrings, unsigned, cache, aptDir,
                 String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceAll("(--db[= ])\\S+", "$1…"));
         // bad input (no mirror, missing keyring, unknown arch) fails before the database is opened
-        Crawler.keyring(Crawler.resolveConfig(request));
+        Crawler.resolveConfig(request).validate();
         boolean showProgress = !quiet && (progress || System.console() != null);
         TerminalProgress tp = showProgress ? new TerminalProgress(err) : null;
         CrawlSummary summary;
         try (Database db = database.open()) {
             summary = new Crawler().crawl(db, request, tp == null ? CrawlProgress.NONE : tp);
-            ReleaseSnapshot.refreshSnapshot(db);
         } finally {
             if (tp != null) {
                 tp.close();

@@ -2,7 +2,9 @@ package org.distrocompat.api.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.distrocompat.db.DatabaseException;
+import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.error.Messages;
+import org.distrocompat.db.error.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -10,28 +12,30 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns failures into one line on stderr and an exit code: bad usage and user errors exit 2, anything
- * unexpected exits 2 as well but says it is a bug ({@code DISTROCOMPAT_DEBUG=1} prints the stack trace).
+ * Turns failures into one line on stderr and an exit code: bad usage and {@link UserException}s exit 2; other
+ * {@link DistrocompatException}s and I/O failures are faults of the environment (exit 3); anything else is a bug
+ * of distrocompat, reported as an internal error (exit 70). {@code DISTROCOMPAT_DEBUG=1} prints the stack trace.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         String prefix = "distrocompat: " + commandName(cmd);
-        int code = ExitCodes.BAD_INPUT;
+        int code;
         String message;
-        if (ex instanceof UserException ue) {
-            message = ue.getMessage();
-            code = ue.exitCode();
-        } else if (ex instanceof DatabaseException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof UserException) {
             message = ex.getMessage();
-        } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-            message = ex.getMessage();
+            code = ExitCodes.BAD_INPUT;
+        } else if (ex instanceof DistrocompatException || ex instanceof IOException
+                || ex instanceof UncheckedIOException) {
+            message = Messages.of(ex);
+            code = ExitCodes.ENVIRONMENT;
         } else {
+            code = ExitCodes.INTERNAL;
             message = "internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage()
                     + " — please report; set DISTROCOMPAT_DEBUG=1 for details";
         }
-        cmd.getErr().println(prefix + oneLine(message));
+        cmd.getErr().println(prefix + Messages.firstLine(message));
         if (System.getenv("DISTROCOMPAT_DEBUG") != null) {
             ex.printStackTrace(cmd.getErr());
         }
@@ -42,7 +46,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        cmd.getErr().println("distrocompat: " + commandName(cmd) + oneLine(ex.getMessage()));
+        cmd.getErr().println("distrocompat: " + commandName(cmd) + Messages.firstLine(ex.getMessage()));
         cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         cmd.getErr().flush();
         return ExitCodes.BAD_INPUT;
@@ -58,11 +62,4 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return (sp < 0 ? q : q.substring(sp + 1)) + ": ";
     }
 
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

@@ -13,6 +13,7 @@ import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.query.ReleaseHistory;
 import org.distrocompat.db.query.ReleaseHistory.ArchHistory;
 import org.distrocompat.db.query.ReleaseHistory.Observation;
+import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

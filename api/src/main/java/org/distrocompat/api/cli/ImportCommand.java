@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distrocompat.crawler.source.pep600.Pep600Importer;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,9 +59,6 @@ public final class ImportCommand implements Runnable {
             Pep600Importer.Result result;
             try (Database db = database.open()) {
                 result = new Pep600Importer(db).importDirectory(dir);
-                org.distrocompat.db.snapshot.ReleaseSnapshot.refreshSnapshot(db);
-            } catch (IllegalArgumentException e) {
-                throw new UserException(e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

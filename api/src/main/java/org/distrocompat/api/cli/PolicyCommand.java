@@ -21,6 +21,7 @@ import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.policy.PolicySet;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,8 +90,9 @@ public final class PolicyCommand implements Callable<Integer> {
         if (!violations.isEmpty()) {
             PrintWriter err = spec.commandLine().getErr();
             violations.forEach(v -> err.println("distrocompat: policy: invariant violated: " + v.message()));
+            err.println("distrocompat: policy: " + violations.size() + " invariant violation(s); nothing written");
             err.flush();
-            throw new UserException(violations.size() + " invariant violation(s); nothing written", ExitCodes.FAILED);
+            return ExitCodes.FAILED;
         }
         if (out != null) {
             PolicyPublisher.writeAtomically(out, set.json());

@@ -7,21 +7,16 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.distrocompat.core.policy.PolicyPublisher;
+import org.distrocompat.core.refresh.CrawlEverySource;
 import org.distrocompat.core.refresh.RefreshJob;
-import org.distrocompat.core.refresh.RefreshStep;
-import org.distrocompat.crawler.run.CrawlConfigException;
-import org.distrocompat.crawler.run.CrawlProgress;
-import org.distrocompat.crawler.run.CrawlRequest;
-import org.distrocompat.crawler.run.CrawlSummary;
-import org.distrocompat.crawler.run.Crawler;
-import org.distrocompat.crawler.run.SourceConfig;
-import org.distrocompat.crawler.run.SourcesFile;
 import org.distrocompat.db.Database;
-import org.distrocompat.db.snapshot.ReleaseSnapshot;
+import org.distrocompat.db.Home;
+import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.error.Messages;
+import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,36 +30,6 @@ import picocli.CommandLine.Spec;
                 "A run that fails midway leaves the previous files untouched. Plain 'refresh' suits cron; "
                         + "'refresh --every 24h' runs it on a schedule in one long-lived process."})
 public final class RefreshCommand implements Callable<Integer> {
-
-    /** Cells that failed in this run's crawl: reported, and the run exits 1, but the policy is still published. */
-    private final AtomicInteger crawlFailures = new AtomicInteger();
-
-    /**
-     * The crawl before the policy is regenerated: every configured source (built-in debian and ubuntu, plus
-     * $DISTROCOMPAT_HOME/sources.json) that has a mirror — configured or from this host's apt sources. A source
-     * without one is skipped with a note. A failed cell keeps its previous data, so the policy derived after it
-     * is consistent: it is published and the run exits 1. An exception (database gone, bad configuration)
-     * fails the run before anything is published.
-     */
-    RefreshStep crawlStep() {
-        return (db, out) -> {
-            Path config = sources != null ? sources : Database.home().resolve("sources.json");
-            for (SourceConfig source : SourcesFile.load(config, sources != null).sources()) {
-                CrawlRequest request = CrawlRequest.of(source.name()).withConfig(sources).withCacheDir(cache)
-                        .withAptDir(aptDir);
-                try {
-                    Crawler.resolveConfig(request);
-                } catch (CrawlConfigException e) {
-                    out.println("crawl " + source.name() + ": skipped: " + e.getMessage());
-                    continue;
-                }
-                CrawlSummary summary = new Crawler().crawl(db, request, CrawlProgress.NONE);
-                CrawlCommand.printSummary(out, summary);
-                crawlFailures.addAndGet(summary.failed());
-            }
-            ReleaseSnapshot.refreshSnapshot(db);
-        };
-    }
 
     @Mixin
     DatabaseOptions database;
@@ -103,16 +68,15 @@ public final class RefreshCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Duration interval = every == null ? null : parseDuration(every);
-        Path dir = outDir != null ? outDir : Database.home().resolve("policy");
-        Optional<RefreshStep> crawler = noCrawl ? Optional.empty() : Optional.of(crawlStep());
-        RefreshJob job = new RefreshJob(policyOptions.config(), dir, crawler);
+        Path dir = outDir != null ? outDir : Home.current().policyDir();
+        CrawlEverySource crawl = noCrawl ? null : new CrawlEverySource(sources, cache, aptDir, CrawlCommand::printSummary);
+        RefreshJob job = new RefreshJob(policyOptions.config(), dir, Optional.ofNullable(crawl));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int done = 0;
         while (true) {
             Instant started = Instant.now();
-            crawlFailures.set(0);
-            boolean ok = runOnce(job, crawler.isPresent(), out, err) && crawlFailures.get() == 0;
+            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() == 0);
             done++;
             if (interval == null) {
                 return ok ? ExitCodes.OK : ExitCodes.FAILED;
@@ -130,8 +94,8 @@ public final class RefreshCommand implements Callable<Integer> {
         }
     }
 
-    private boolean runOnce(RefreshJob job, boolean crawling, PrintWriter out, PrintWriter err) {
-        out.println("refresh at " + Instant.now() + ": " + (crawling ? "crawling every configured source"
+    private boolean runOnce(RefreshJob job, CrawlEverySource crawl, PrintWriter out, PrintWriter err) {
+        out.println("refresh at " + Instant.now() + ": " + (crawl != null ? "crawling every configured source"
                 : "--no-crawl: regenerating from the database only"));
         out.flush();
         try (Database db = database.open()) {
@@ -141,15 +105,16 @@ public final class RefreshCommand implements Callable<Integer> {
             } else {
                 out.println("unchanged " + o.file());
             }
-            if (crawlFailures.get() > 0) {
-                err.println("distrocompat: refresh: " + crawlFailures.get() + " crawl cell(s) failed and kept their "
+            if (crawl != null && crawl.failedCells() > 0) {
+                err.println("distrocompat: refresh: " + crawl.failedCells() + " crawl cell(s) failed and kept their "
                         + "previous data; see the crawl summary above");
                 err.flush();
             }
             out.flush();
             return true;
-        } catch (RefreshJob.RefreshFailed | org.distrocompat.db.DatabaseException | IllegalArgumentException e) {
-            err.println("distrocompat: refresh: " + e.getMessage());
+        } catch (DistrocompatException e) {
+            // a scheduled run reports its failure and the loop goes on; a bug still ends the process
+            err.println("distrocompat: refresh: " + Messages.of(e));
             err.flush();
             return false;
         }

@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.Home;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
+import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -43,7 +45,7 @@ final class ReleaseData {
                 return ReleaseSnapshot.load(db);
             }
         }
-        Path file = ReleaseSnapshot.defaultPath();
+        Path file = Home.current().snapshot();
         if (Files.isRegularFile(file)) {
             try {
                 return ReleaseSnapshot.read(file);

@@ -337,7 +337,7 @@ class CheckCommandTest {
     void withoutDbTheSnapshotUnderTheHomeIsReadAndNoServerStarts() throws Exception {
         Path home = tmp.resolve("home");
         Files.createDirectories(home);
-        Files.copy(snapshot, home.resolve(ReleaseSnapshot.FILE_NAME));
+        Files.copy(snapshot, home.resolve("snapshot.bin"));
         Path wheel = Fixtures.write(tmp, "h-1.0-py3-none-manylinux_2_17_x86_64.whl", Fixtures.zip(Map.of("h/_h.so",
                 TestElf.x86_64().needs("libc.so.6", "GLIBC_2.17").bytes())));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -351,7 +351,7 @@ class CheckCommandTest {
         assertThat(proc.waitFor()).as(err).isZero();
         assertThat(release(Json.MAPPER.readTree(out).get(0), "centos", "7").get("compatible").asBoolean()).isTrue();
         try (var files = Files.list(home)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(ReleaseSnapshot.FILE_NAME);
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("snapshot.bin");
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.distrocompat.crawler.source.apt.PackageEntry;
 import org.distrocompat.db.snapshot.SnapshotCell;
 import org.distrocompat.db.snapshot.SnapshotLibrary;
 
@@ -73,12 +72,8 @@ public final class Pairings {
         return name + " " + version;
     }
 
-    /** The upstream version of a package version: 12.2.0-14+deb12u1 -> 12.2.0, 1:8.5.0-18.el8 -> 8.5.0. */
+    /** The upstream version of the package's source (gcc 12.2.0 for libstdc++6 12.2.0-14), as its source read it. */
     static String upstream(SnapshotLibrary l) {
-        if (l == null) {
-            return null;
-        }
-        String v = l.sourceVersion() != null && !l.sourceVersion().isBlank() ? l.sourceVersion() : l.packageVersion();
-        return v == null ? null : PackageEntry.upstreamVersion(v);
+        return l == null ? null : l.sourceUpstreamVersion();
     }
 }

@@ -13,6 +13,7 @@ import org.distrocompat.core.policy.PolicyInvariants;
 import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.policy.PolicySet;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.error.DistrocompatException;
 
 /**
  * The scheduled job: run the crawl step (if one is plugged in), derive the policies from the database,
@@ -34,7 +35,9 @@ public final class RefreshJob {
     }
 
     /** Raised when a run fails; the message says where, the published files are untouched. */
-    public static final class RefreshFailed extends RuntimeException {
+    public static final class RefreshFailed extends DistrocompatException {
+        private static final long serialVersionUID = 1L;
+
         public RefreshFailed(String message, Throwable cause) {
             super(message, cause);
         }

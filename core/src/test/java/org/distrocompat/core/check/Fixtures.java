@@ -78,9 +78,11 @@ public final class Fixtures {
             throws Exception {
         String[] parts = deb.getFileName().toString().split("_");
         long pkg = h.createQuery("""
-                INSERT INTO package (release_arch_id, source_id, name, version, source_name, source_version, sha256)
-                VALUES (:ra, :src, :name, :version, :sname, :version, :sha) RETURNING id""")
+                INSERT INTO package (release_arch_id, source_id, name, version, upstream_version, source_name,
+                                     source_version, source_upstream_version, sha256)
+                VALUES (:ra, :src, :name, :version, :upstream, :sname, :version, :upstream, :sha) RETURNING id""")
                 .bind("ra", ra).bind("src", source).bind("name", parts[0]).bind("version", parts[1])
+                .bind("upstream", parts[1].replaceFirst("^\\d+:", "").replaceFirst("-[^-]*$", ""))
                 .bind("sname", sourceName).bind("sha", sha256(deb.toString())).mapTo(Long.class).one();
         InputContents contents = PARSED.get(deb);
         if (contents == null) {

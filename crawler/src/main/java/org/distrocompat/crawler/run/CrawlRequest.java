@@ -2,13 +2,14 @@ package org.distrocompat.crawler.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.distrocompat.crawler.source.Overrides;
 
 /**
  * What to crawl: a configured source with overrides. Null or empty fields take the configuration's values.
  *
  * @param source        the source name (debian, ubuntu, or one the configuration adds)
  * @param mirror        mirror URL overriding the configured one (the first archive layout)
- * @param suites        suites to crawl; empty: the configured ones, or discovery
+ * @param suites        releases (apt suites) to crawl; empty: the configured ones, or discovery
  * @param architectures architectures (distro or wheel names); empty: the configured ones, or all
  * @param config        configuration file; null: {@code $DISTROCOMPAT_HOME/sources.json} when it exists
  * @param keyrings      keyrings overriding the configured ones
@@ -25,6 +26,11 @@ public record CrawlRequest(String source, String mirror, List<String> suites, Li
         suites = suites == null ? List.of() : List.copyOf(suites);
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
         keyrings = keyrings == null ? List.of() : List.copyOf(keyrings);
+    }
+
+    /** What this request changes in the configured source. */
+    public Overrides overrides() {
+        return new Overrides(mirror, suites, architectures, keyrings, unsigned, aptDir);
     }
 
     /** A request for one source with everything else from the configuration. */

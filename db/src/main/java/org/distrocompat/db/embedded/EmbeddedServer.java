@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.distrocompat.db.DatabaseException;
+import org.distrocompat.db.Home;
 
 /**
  * The embedded PostgreSQL behind the default database. Its data directory persists under the
@@ -39,25 +40,25 @@ public final class EmbeddedServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    public static EmbeddedServer start(Path home) {
+    public static EmbeddedServer start(Home home) {
         return start(home, System.err, Duration.ofSeconds(lockWaitSeconds()));
     }
 
-    public static EmbeddedServer start(Path home, PrintStream messages, Duration lockWait) {
-        Path data = home.resolve("pgdata");
+    public static EmbeddedServer start(Home home, PrintStream messages, Duration lockWait) {
+        Path data = home.pgdata();
         FileChannel channel = null;
         FileLock lock = null;
         try {
-            Files.createDirectories(home);
-            channel = FileChannel.open(home.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            Files.createDirectories(home.root());
+            channel = FileChannel.open(home.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            lock = acquire(channel, home, messages, lockWait);
+            lock = acquire(channel, home.root(), messages, lockWait);
             writeOwner(channel);
             stopOrphan(data);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(home.resolve("pg-binaries").toFile())
+                    .setOverrideWorkingDirectory(home.pgBinaries().toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

@@ -1,10 +1,12 @@
 package org.distrocompat.db.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.distrocompat.db.error.UserException;
 
 /**
  * Architectures as wheels name them. Distributions have their own names (amd64, arm64, armhf, i386,
@@ -37,7 +39,7 @@ public enum Arch {
     private static final Map<String, Arch> BY_NAME = buildIndex();
 
     private static Map<String, Arch> buildIndex() {
-        var m = new java.util.HashMap<String, Arch>();
+        Map<String, Arch> m = new HashMap<>();
         for (Arch a : values()) {
             m.put(a.wheelName, a);
             a.aliases.forEach(alias -> m.put(alias, a));
@@ -50,11 +52,16 @@ public enum Arch {
         return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name.trim().toLowerCase(Locale.ROOT)));
     }
 
-    /** Like {@link #fromAnyName} but for user input: an unknown name is an error that lists the known ones. */
+    /** Like {@link #fromAnyName} but for user input: an unknown name is a one-line error listing the known ones. */
     public static Arch parse(String name) {
-        return fromAnyName(name).orElseThrow(() -> new IllegalArgumentException("unknown architecture '" + name
-                + "'; known: " + String.join(", ", Arrays.stream(values()).map(Arch::wheelName).toList())
+        return fromAnyName(name).orElseThrow(() -> new UserException("unknown architecture '" + name
+                + "'; known: " + String.join(", ", wheelNames())
                 + " (or distro names such as amd64, arm64, armhf, i386, ppc64el, loong64)"));
+    }
+
+    /** Every wheel architecture name, in declaration order. */
+    public static List<String> wheelNames() {
+        return Arrays.stream(values()).map(Arch::wheelName).toList();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.distrocompat.db.repo;
 
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -63,4 +65,19 @@ public interface ImportRepository {
                            JOIN distro d ON d.id = r.distro_id
                            WHERE d.name = :distro AND r.version = :release AND p.current)""")
     boolean releaseCrawled(@Bind("distro") String distro, @Bind("release") String release);
+
+    /** A version name a crawled cell defines. */
+    record CrawledVersion(String distro, String release, String arch, String name) {
+    }
+
+    /** Every version name of every crawled cell (to compare imported records with). */
+    @SqlQuery("""
+            SELECT DISTINCT d.name AS distro, r.version AS release, ra.arch, ev.name
+            FROM effective_version ev
+            JOIN release_arch ra ON ra.id = ev.release_arch_id
+            JOIN release r ON r.id = ra.release_id
+            JOIN distro d ON d.id = r.distro_id
+            WHERE ev.provenance = 'crawled'""")
+    @RegisterConstructorMapper(CrawledVersion.class)
+    List<CrawledVersion> crawledVersions();
 }

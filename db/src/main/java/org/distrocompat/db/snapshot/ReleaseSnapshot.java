@@ -36,17 +36,11 @@ import org.distrocompat.db.query.ReleaseCatalog;
  * string table, then cells whose strings are indices into that table.
  */
 public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
-    public static final int FORMAT_VERSION = 1;
-    public static final String FILE_NAME = "snapshot.bin";
+    public static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = {'D', 'C', 'S', 'N', 'A', 'P'};
 
     public ReleaseSnapshot {
         cells = List.copyOf(cells);
-    }
-
-    /** {@code $DISTROCOMPAT_HOME/snapshot.bin}. */
-    public static Path defaultPath() {
-        return Database.home().resolve(FILE_NAME);
     }
 
     /**
@@ -58,7 +52,7 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
         if (db.embeddedHome().isEmpty()) {
             return;
         }
-        Path file = db.embeddedHome().get().resolve(FILE_NAME);
+        Path file = db.embeddedHome().get().snapshot();
         try {
             load(db).write(file);
         } catch (IOException e) {
@@ -89,7 +83,8 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             // crawled cells: soname -> providing package and its version names
             Map<Integer, Map<String, SnapshotLibrary.Builder>> libs = new HashMap<>();
             h.createQuery("""
-                    SELECT p.release_arch_id, pl.soname, p.name, p.version, p.source_name, p.source_version, vd.name
+                    SELECT p.release_arch_id, pl.soname, p.name, p.version, p.source_name, p.source_version,
+                           p.source_upstream_version, vd.name
                     FROM package p
                     JOIN package_library pl ON pl.package_id = p.id
                     LEFT JOIN version_definition vd ON vd.library_id = pl.library_id AND NOT vd.is_base
@@ -97,9 +92,9 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                     .map((rs, ctx) -> {
                         var b = libs.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())
                                 .computeIfAbsent(rs.getString(2), k -> new SnapshotLibrary.Builder(k));
-                        b.pkg(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
-                        if (rs.getString(7) != null) {
-                            b.versions.add(rs.getString(7));
+                        b.pkg(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                        if (rs.getString(8) != null) {
+                            b.versions.add(rs.getString(8));
                         }
                         return 0;
                     })
@@ -181,6 +176,7 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                 ref.put(l.packageVersion());
                 ref.put(l.sourceName());
                 ref.put(l.sourceVersion());
+                ref.put(l.sourceUpstreamVersion());
                 out.writeInt(l.versions().size());
                 for (String v : l.versions()) {
                     ref.put(v);
@@ -259,12 +255,13 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                 String pkgVersion = str.get();
                 String srcName = str.get();
                 String srcVersion = str.get();
+                String srcUpstream = str.get();
                 int vc = count(in);
                 List<String> versions = new ArrayList<>(vc);
                 for (int k = 0; k < vc; k++) {
                     versions.add(str.get());
                 }
-                libs.add(new SnapshotLibrary(soname, pkg, pkgVersion, srcName, srcVersion, versions));
+                libs.add(new SnapshotLibrary(soname, pkg, pkgVersion, srcName, srcVersion, srcUpstream, versions));
             }
             int ic = count(in);
             List<String> importedNames = new ArrayList<>(ic);

@@ -104,6 +104,7 @@ public record SnapshotCell(String distro, String distroDisplayName, String relea
             out.add(nz(l.packageVersion()));
             out.add(nz(l.sourceName()));
             out.add(nz(l.sourceVersion()));
+            out.add(nz(l.sourceUpstreamVersion()));
             out.addAll(l.versions());
         }
         out.addAll(importedVersions);

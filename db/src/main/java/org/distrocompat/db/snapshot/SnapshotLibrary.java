@@ -5,11 +5,11 @@ import java.util.TreeSet;
 
 /**
  * A base library as the loader finds it on one crawled release x arch: its soname, the package that ships it
- * (with the source package's name and version, e.g. gcc-12 12.2.0-14) and every version name it defines
- * (sorted; the BASE entry excluded).
+ * (with the source package's name and version, e.g. gcc-12 12.2.0-14, and that version's upstream part as the
+ * source adapter read it, 12.2.0) and every version name it defines (sorted; the BASE entry excluded).
  */
 public record SnapshotLibrary(String soname, String packageName, String packageVersion, String sourceName,
-        String sourceVersion, List<String> versions) {
+        String sourceVersion, String sourceUpstreamVersion, List<String> versions) {
 
     public SnapshotLibrary {
         versions = List.copyOf(versions);
@@ -21,6 +21,7 @@ public record SnapshotLibrary(String soname, String packageName, String packageV
         String packageVersion;
         String sourceName;
         String sourceVersion;
+        String sourceUpstreamVersion;
         final TreeSet<String> versions = new TreeSet<>();
 
         Builder(String soname) {
@@ -28,18 +29,19 @@ public record SnapshotLibrary(String soname, String packageName, String packageV
         }
 
         /** The first package seen wins; a stable choice when two current packages ship one soname. */
-        void pkg(String name, String version, String srcName, String srcVersion) {
+        void pkg(String name, String version, String srcName, String srcVersion, String srcUpstream) {
             if (packageName == null || name.compareTo(packageName) < 0) {
                 packageName = name;
                 packageVersion = version;
                 sourceName = srcName;
                 sourceVersion = srcVersion;
+                sourceUpstreamVersion = srcUpstream;
             }
         }
 
         SnapshotLibrary build() {
             return new SnapshotLibrary(soname, packageName, packageVersion, sourceName, sourceVersion,
-                    List.copyOf(versions));
+                    sourceUpstreamVersion, List.copyOf(versions));
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.distrocompat.crawler.trust.Keyring;
+import org.distrocompat.crawler.trust.SignatureException;
 import org.distrocompat.crawler.archive.Decompression;
 import org.distrocompat.crawler.fetch.FetchException;
 import org.distrocompat.crawler.fetch.HttpFetcher;
@@ -193,9 +195,9 @@ public final class AptRepository {
         }
     }
 
-    /** The .deb of a package entry, from the cache or downloaded and checked against the index's SHA256. */
-    public Path deb(PackageEntry p) throws IOException {
-        return fetcher.fetchVerified(resolve(p.filename()), p.sha256(), p.size());
+    /** A .deb the index lists, from the cache or downloaded and checked against the index's SHA256 and size. */
+    Path deb(String filename, String sha256, long size) throws IOException {
+        return fetcher.fetchVerified(resolve(filename), sha256, size);
     }
 
     /** The outcome of reading one suite's Release: the file, or why it could not be read. */

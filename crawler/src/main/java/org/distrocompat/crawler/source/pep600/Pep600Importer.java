@@ -1,7 +1,6 @@
 package org.distrocompat.crawler.source.pep600;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +16,14 @@ import java.util.stream.Stream;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.SymbolVersions;
-import org.distrocompat.db.repo.CrawlRunRepository;
+import org.distrocompat.db.error.Messages;
+import org.distrocompat.db.error.UserException;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.RunStatus;
+import org.distrocompat.db.repo.CrawlRuns;
 import org.distrocompat.db.repo.ImportRepository;
 import org.distrocompat.db.repo.ReleaseRepository;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
 
 /**
  * Imports a directory of pep600_compliance records ({@code <arch>/<distro>-<version>.json}) as the source
@@ -59,7 +63,7 @@ public final class Pep600Importer {
     /** Reads and checks every record under {@code dir}; fails with one line on the first bad one. */
     public static List<Pep600Record> read(Path dir, List<String> warnings) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("no such directory: " + dir);
+            throw new UserException("no such directory: " + dir);
         }
         List<Pep600Record> records = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
@@ -79,29 +83,39 @@ public final class Pep600Importer {
                         String key = r.name().label() + " " + arch.get();
                         Path before = seen.put(key, f);
                         if (before != null) {
-                            throw new IllegalArgumentException("two records for " + key + ": " + before + " and " + f);
+                            throw new UserException("two records for " + key + ": " + before + " and " + f);
                         }
                         records.add(r);
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+            throw new UserException("cannot read " + dir + ": " + e.getMessage(), e);
         }
         if (records.isEmpty()) {
-            throw new IllegalArgumentException("no pep600 records in " + dir
+            throw new UserException("no pep600 records in " + dir
                     + " (expected <arch>/<distro>-<version>.json, e.g. x86_64/debian-12.json)");
         }
         return records;
     }
 
-    /** Imports every record under {@code dir}. */
+    /** Imports every record under {@code dir}, then rewrites the release snapshot beside an embedded database. */
     public Result importDirectory(Path dir) {
+        Result result;
+        try (CrawlRuns.Lease run = new CrawlRuns(db).start(CrawlRuns.Kind.IMPORT, "pep600 " + dir.toAbsolutePath())) {
+            result = importDirectory(dir, run);
+        }
+        if (result.updated() > 0) {
+            ReleaseSnapshot.refreshSnapshot(db);
+        }
+        return result;
+    }
+
+    private Result importDirectory(Path dir, CrawlRuns.Lease lease) {
         List<String> warnings = new ArrayList<>();
         Path location = dir.toAbsolutePath().normalize();
         List<Pep600Record> records = read(location, warnings);
-        CrawlRunRepository runs = db.jdbi().onDemand(CrawlRunRepository.class);
-        long run = runs.start("import", "pep600 " + location);
+        long run = lease.id();
         int updated = 0;
         int unchanged = 0;
         List<String> outcomes = new ArrayList<>();
@@ -112,7 +126,7 @@ public final class Pep600Importer {
                 ReleaseRepository releases = h.attach(ReleaseRepository.class);
                 records.forEach(r -> distroIds.computeIfAbsent(r.name().distro(),
                         d -> releases.upsertDistro(d, r.name().displayName())));
-                return releases.upsertSource("imported", SOURCE_NAME, location.toString());
+                return releases.upsertSource(Provenance.IMPORTED.dbName(), SOURCE_NAME, location.toString());
             });
             for (Pep600Record r : records) {
                 boolean changed = db.jdbi().inTransaction(h -> store(h.attach(ReleaseRepository.class),
@@ -125,8 +139,8 @@ public final class Pep600Importer {
                 }
             }
         } catch (RuntimeException e) {
-            runs.error(run, "pep600 " + location, null, String.valueOf(e.getMessage()));
-            runs.finish(run, "failed", updated, unchanged, 1, 0, 0);
+            lease.error("pep600 " + location, null, Messages.of(e));
+            lease.finish(RunStatus.FAILED, new CrawlRuns.Counters(updated, unchanged, 1, 0, 0));
             throw e;
         }
         Map<String, Map<String, Set<String>>> crawled = crawledVersions();
@@ -138,7 +152,7 @@ public final class Pep600Importer {
                     location.relativize(r.path()).toString(), outcomes.get(i), crawledCell != null,
                     crawledCell == null ? Map.of() : differences(r, crawledCell)));
         }
-        runs.finish(run, "succeeded", updated, unchanged, 0, 0, 0);
+        lease.finish(RunStatus.SUCCEEDED, new CrawlRuns.Counters(updated, unchanged, 0, 0, 0));
         return new Result(run, location, updated, unchanged, List.copyOf(warnings), List.copyOf(cells));
     }
 
@@ -180,17 +194,12 @@ public final class Pep600Importer {
     /** Crawled version names of every crawled cell, by prefix. */
     private Map<String, Map<String, Set<String>>> crawledVersions() {
         Map<String, Map<String, Set<String>>> out = new HashMap<>();
-        db.jdbi().useHandle(h -> h.createQuery("""
-                SELECT DISTINCT d.name, r.version, ra.arch, ev.name
-                FROM effective_version ev
-                JOIN release_arch ra ON ra.id = ev.release_arch_id
-                JOIN release r ON r.id = ra.release_id
-                JOIN distro d ON d.id = r.distro_id
-                WHERE ev.provenance = 'crawled'""")
-                .map((rs, ctx) -> new String[] {key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4)})
-                .forEach(row -> out.computeIfAbsent(row[0], k -> new HashMap<>())
-                        .computeIfAbsent(SymbolVersions.prefix(row[1]), k -> new TreeSet<>())
-                        .add(SymbolVersions.version(row[1]))));
+        for (ImportRepository.CrawledVersion v : db.jdbi().withExtension(ImportRepository.class,
+                ImportRepository::crawledVersions)) {
+            out.computeIfAbsent(key(v.distro(), v.release(), v.arch()), k -> new HashMap<>())
+                    .computeIfAbsent(SymbolVersions.prefix(v.name()), k -> new TreeSet<>())
+                    .add(SymbolVersions.version(v.name()));
+        }
         return out;
     }
 

@@ -1,5 +1,6 @@
 package org.distrocompat.crawler.source.pep600;
 
+import org.distrocompat.db.error.UserException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,7 @@ public record Pep600Name(String distro, String release, String status) {
         }
         int dash = stem.lastIndexOf('-');
         if (dash <= 0 || dash == stem.length() - 1) {
-            throw new IllegalArgumentException("cannot tell distro and release apart in '" + fileName
+            throw new UserException("cannot tell distro and release apart in '" + fileName
                     + "' (expected <distro>-<version>.json)");
         }
         String base = stem.substring(0, dash);

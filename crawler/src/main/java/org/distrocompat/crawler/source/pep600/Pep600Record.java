@@ -1,5 +1,6 @@
 package org.distrocompat.crawler.source.pep600;
 
+import org.distrocompat.db.error.UserException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,7 @@ public record Pep600Record(
     public static final String LIBZ = "libz.so.1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Parses a record; {@code IllegalArgumentException} with one line naming the file when it is malformed. */
+    /** Parses a record; {@code UserException} with one line naming the file when it is malformed. */
     public static Pep600Record parse(Path path, Arch arch, byte[] content) {
         Pep600Name name = Pep600Name.parse(path.getFileName().toString());
         JsonNode root;
@@ -86,8 +87,8 @@ public record Pep600Record(
         return List.copyOf(out);
     }
 
-    private static IllegalArgumentException bad(Path path, String why) {
-        return new IllegalArgumentException("malformed pep600 record " + path + ": " + why);
+    private static UserException bad(Path path, String why) {
+        return new UserException("malformed pep600 record " + path + ": " + why);
     }
 
     static String sha256(byte[] content) {

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.distrocompat.crawler.archive.Decompression;
 import org.distrocompat.crawler.fetch.Sha256;
 import org.distrocompat.crawler.testing.Fixtures;
+import org.distrocompat.crawler.trust.Keyring;
+import org.distrocompat.crawler.trust.SignatureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,8 +80,8 @@ class AptFormatsTest {
         assertThat(libc.sourceName()).isEqualTo("glibc");
         assertThat(libc.filename()).isEqualTo("pool/main/g/glibc/libc6_2.36-9+deb12u14_amd64.deb");
         assertThat(libc.sha256()).isEqualTo(Sha256.hex(Files.readAllBytes(Fixtures.debianMini().resolve(libc.filename()))));
-        assertThat(PackageEntry.upstreamVersion(libc.version())).isEqualTo("2.36");
-        assertThat(PackageEntry.upstreamVersion("1:2.41-12+b1")).isEqualTo("2.41");
+        assertThat(DebianVersion.upstream(libc.version())).isEqualTo("2.36");
+        assertThat(DebianVersion.upstream("1:2.41-12+b1")).isEqualTo("2.41");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.distrocompat.crawler.fetch.ContentCache;
 import org.distrocompat.crawler.fetch.HttpFetcher;
 import org.distrocompat.crawler.testing.FixtureServer;
 import org.distrocompat.crawler.testing.Fixtures;
+import org.distrocompat.crawler.trust.Keyring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

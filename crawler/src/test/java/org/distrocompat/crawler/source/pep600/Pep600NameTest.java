@@ -3,6 +3,7 @@ package org.distrocompat.crawler.source.pep600;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.distrocompat.db.error.UserException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class Pep600NameTest {
     @Test
     void namesWithoutADistroPartAreRejected() {
         assertThatThrownBy(() -> Pep600Name.parse("debian.json")).hasMessageContaining("<distro>-<version>");
-        assertThatThrownBy(() -> Pep600Name.parse("-12.json")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Pep600Name.parse("-12.json")).isInstanceOf(UserException.class);
     }
 
     @Test

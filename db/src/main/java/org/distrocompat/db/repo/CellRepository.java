@@ -1,21 +1,21 @@
-package org.distrocompat.crawler.store;
+package org.distrocompat.db.repo;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.distrocompat.elf.DynamicSymbol;
-import org.distrocompat.elf.VersionDefinition;
 import org.distrocompat.db.Database;
-import org.distrocompat.db.DatabaseException;
-import org.distrocompat.db.repo.ReleaseRepository;
+import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Provenance;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 
@@ -23,12 +23,13 @@ import org.postgresql.PGConnection;
  * Writes a crawled release x arch into the schema in one transaction, so a reader never sees half a
  * release: release facts, package observations with history (first_seen/last_seen/current), content-addressed
  * libraries with every version definition and exported symbol (bulk-loaded with COPY), and the cell's crawl
- * state. Libraries already stored (same SHA256) are linked, not re-inserted.
+ * state. Libraries already stored (same SHA256) are linked, not re-inserted. Also answers what an incremental
+ * crawl asks before it fetches anything: the stored crawl states and which packages are stored already.
  */
-public final class CellStore {
+public final class CellRepository {
     private final Database db;
 
-    public CellStore(Database db) {
+    public CellRepository(Database db) {
         this.db = db;
     }
 
@@ -42,27 +43,28 @@ public final class CellStore {
                 .bindList("shas", new ArrayList<>(sha256s)).mapTo(String.class).list()));
     }
 
-    /** The crawl states of every stored cell of a distro, keyed by {@link #key(String, String)}. */
-    public Map<String, CellState> states(String distro) {
-        Map<String, CellState> out = new java.util.HashMap<>();
+    /** A release x arch of one distro. */
+    public record CellKey(String release, Arch arch) {
+    }
+
+    /** The crawl states of every stored cell of a distro. */
+    public Map<CellKey, CellState> states(String distro) {
+        Map<CellKey, CellState> out = new HashMap<>();
         db.jdbi().useHandle(h -> h.createQuery("""
                         SELECT r.version, ra.arch, ra.release_file_sha256, ra.packages_sha256
                         FROM release_arch ra JOIN release r ON r.id = ra.release_id JOIN distro d ON d.id = r.distro_id
                         WHERE d.name = :distro""")
                 .bind("distro", distro)
                 .map((rs, ctx) -> {
-                    out.put(key(rs.getString(1), rs.getString(2)), new CellState(rs.getString(3), rs.getString(4)));
+                    out.put(new CellKey(rs.getString(1), Arch.parse(rs.getString(2))),
+                            new CellState(rs.getString(3), rs.getString(4)));
                     return null;
                 }).list());
         return out;
     }
 
-    public static String key(String release, String arch) {
-        return release + "\0" + arch;
-    }
-
-    /** A cell found unchanged: its signed Release (or its Packages index) is the one stored. */
-    public record Unchanged(String release, String arch, String releaseSha256) {
+    /** A cell found unchanged: its signed metadata (or its package index) is the one stored. */
+    public record Unchanged(CellKey cell, String metadataSha256) {
     }
 
     /**
@@ -79,7 +81,8 @@ public final class CellStore {
                                 SELECT ra.id FROM release_arch ra JOIN release r ON r.id = ra.release_id
                                 JOIN distro d ON d.id = r.distro_id
                                 WHERE d.name = :distro AND r.version = :release AND ra.arch = :arch""")
-                        .bind("distro", distro).bind("release", c.release()).bind("arch", c.arch())
+                        .bind("distro", distro).bind("release", c.cell().release())
+                        .bind("arch", c.cell().arch().wheelName())
                         .mapTo(Integer.class).findOne();
                 if (ra.isEmpty()) {
                     continue;
@@ -91,7 +94,7 @@ public final class CellStore {
                 h.createUpdate("""
                                 UPDATE release_arch SET release_file_sha256 = :rel, crawled_at = now(), crawl_run_id = :run
                                 WHERE id = :ra""")
-                        .bind("ra", ra.get()).bind("rel", c.releaseSha256()).bind("run", runId).execute();
+                        .bind("ra", ra.get()).bind("rel", c.metadataSha256()).bind("run", runId).execute();
             }
         });
     }
@@ -104,10 +107,10 @@ public final class CellStore {
         return db.jdbi().inTransaction(h -> {
             ReleaseRepository repo = h.attach(ReleaseRepository.class);
             int distroId = repo.upsertDistro(cell.distro(), cell.distroDisplayName());
-            int releaseId = repo.upsertRelease(distroId, cell.release(), cell.codename(), cell.status(), "glibc",
-                    cell.libcVersion(), null, null, cell.suiteDate());
-            int ra = repo.upsertReleaseArch(releaseId, cell.arch());
-            int sourceId = repo.upsertSource("crawled", cell.sourceName(), cell.location());
+            int releaseId = repo.upsertRelease(distroId, cell.release(), cell.codename(), cell.status().dbName(),
+                    cell.libc().dbName(), cell.libcVersion(), null, null, cell.metadataDate());
+            int ra = repo.upsertReleaseArch(releaseId, cell.arch().wheelName());
+            int sourceId = repo.upsertSource(Provenance.CRAWLED.dbName(), cell.sourceName(), cell.location());
             // serialise writers of the same cell (two crawls at once): the second waits, then sees the first's rows
             h.createQuery("SELECT id FROM release_arch WHERE id = :ra FOR UPDATE").bind("ra", ra).mapTo(Integer.class).one();
 
@@ -116,14 +119,17 @@ public final class CellStore {
             int librariesAdded = 0;
             for (PackageFacts p : cell.packages()) {
                 Map<String, Object> row = h.createQuery("""
-                                INSERT INTO package (release_arch_id, source_id, name, version, source_name, source_version,
-                                                     sha256, size, url, first_crawl_run_id, last_crawl_run_id)
-                                VALUES (:ra, :src, :name, :version, :sourceName, :sourceVersion, :sha, :size, :url, :run, :run)
+                                INSERT INTO package (release_arch_id, source_id, name, version, upstream_version, source_name,
+                                                     source_version, source_upstream_version, sha256, size, url,
+                                                     first_crawl_run_id, last_crawl_run_id)
+                                VALUES (:ra, :src, :name, :version, :upstream, :sourceName, :sourceVersion, :sourceUpstream,
+                                        :sha, :size, :url, :run, :run)
                                 ON CONFLICT (release_arch_id, name, sha256) DO UPDATE
                                     SET last_seen = now(), current = true, last_crawl_run_id = :run
                                 RETURNING id, (xmax = 0) AS inserted""")
                         .bind("ra", ra).bind("src", sourceId).bind("name", p.name()).bind("version", p.version())
-                        .bind("sourceName", p.sourceName()).bind("sourceVersion", p.sourceVersion())
+                        .bind("upstream", p.upstreamVersion()).bind("sourceName", p.sourceName())
+                        .bind("sourceVersion", p.sourceVersion()).bind("sourceUpstream", p.sourceUpstreamVersion())
                         .bind("sha", p.sha256()).bind("size", p.size()).bind("url", p.url()).bind("run", runId)
                         .mapToMap().one();
                 long id = ((Number) row.get("id")).longValue();
@@ -161,8 +167,8 @@ public final class CellStore {
                             UPDATE release_arch SET source_id = :src, release_file_sha256 = :rel, packages_sha256 = :pkgs,
                                    crawled_at = now(), crawl_run_id = :run
                             WHERE id = :ra""")
-                    .bind("ra", ra).bind("src", sourceId).bind("rel", cell.releaseSha256())
-                    .bind("pkgs", cell.packagesSha256()).bind("run", runId).execute();
+                    .bind("ra", ra).bind("src", sourceId).bind("rel", cell.metadataSha256())
+                    .bind("pkgs", cell.indexSha256()).bind("run", runId).execute();
             return new Result(packagesAdded, librariesAdded);
         });
     }
@@ -182,21 +188,21 @@ public final class CellStore {
         long id = inserted.get();
         StringBuilder defs = new StringBuilder();
         Set<Integer> seenIdx = new HashSet<>();
-        for (VersionDefinition d : lib.definitions()) {
+        for (LibraryFacts.Definition d : lib.definitions()) {
             if (!seenIdx.add(d.index())) {
                 continue;
             }
             defs.append(id).append('\t').append(d.index()).append('\t').append(escape(d.name())).append('\t')
-                    .append(d.flags()).append('\t').append(d.isBase() ? 't' : 'f').append('\n');
+                    .append(d.flags()).append('\t').append(d.base() ? 't' : 'f').append('\n');
         }
         copy(h, "COPY version_definition (library_id, idx, name, flags, is_base) FROM STDIN", defs);
-        Map<String, DynamicSymbol> symbols = new LinkedHashMap<>();
-        for (DynamicSymbol s : lib.symbols()) {
+        Map<String, LibraryFacts.Symbol> symbols = new LinkedHashMap<>();
+        for (LibraryFacts.Symbol s : lib.symbols()) {
             String version = s.version() == null ? "" : s.version();
             symbols.putIfAbsent(s.name() + '\0' + version, s);
         }
         StringBuilder syms = new StringBuilder(symbols.size() * 48);
-        for (DynamicSymbol s : symbols.values()) {
+        for (LibraryFacts.Symbol s : symbols.values()) {
             syms.append(id).append('\t').append(escape(s.name())).append('\t')
                     .append(escape(s.version() == null ? "" : s.version())).append('\t').append(s.hidden() ? 't' : 'f')
                     .append('\t').append(escape(s.type())).append('\t').append(escape(s.binding())).append('\n');
@@ -213,7 +219,7 @@ public final class CellStore {
             Connection c = h.getConnection();
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
         } catch (SQLException | IOException e) {
-            throw new DatabaseException("bulk load failed: " + e.getMessage(), e);
+            throw new DistrocompatException("bulk load failed: " + e.getMessage(), e);
         }
     }
 

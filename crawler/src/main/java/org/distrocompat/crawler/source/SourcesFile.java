@@ -1,4 +1,4 @@
-package org.distrocompat.crawler.run;
+package org.distrocompat.crawler.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,15 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.error.Messages;
 
 /**
- * The crawl configuration: built-in defaults (debian, ubuntu) overlaid with a JSON file
+ * The crawl configuration: the built-in catalog ({@code default-sources.json}) overlaid with a JSON file
  * ({@code $DISTROCOMPAT_HOME/sources.json} or {@code --config FILE}). A source in the file replaces the fields it
- * names of the default source of the same name, or adds a new source:
+ * names of the built-in source of the same name, or adds a new source; its {@code "type"} (default apt) selects
+ * the record it is read into (see {@link SourceKinds}):
  * <pre>{"sources": [{"name": "debian", "mirrors": [{"url": "http://mirror.example/debian"}], "suites": ["bookworm"]}]}</pre>
  */
 public final class SourcesFile {
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private final List<SourceConfig> sources;
 
@@ -47,22 +50,23 @@ public final class SourcesFile {
         if (file != null) {
             if (!Files.isRegularFile(file)) {
                 if (required) {
-                    throw new CrawlConfigException("configuration file " + file + " does not exist");
+                    throw new SourceConfigException("configuration file " + file + " does not exist");
                 }
             } else {
                 JsonNode user;
                 try {
                     user = MAPPER.readTree(file.toFile());
                 } catch (IOException e) {
-                    throw new CrawlConfigException("cannot read configuration " + file + ": " + firstLine(e.getMessage()));
+                    throw new SourceConfigException("cannot read configuration " + file + ": "
+                            + Messages.firstLine(e.getMessage()));
                 }
                 JsonNode list = user.path("sources");
                 if (!list.isArray()) {
-                    throw new CrawlConfigException("configuration " + file + ": expected {\"sources\": [...]}");
+                    throw new SourceConfigException("configuration " + file + ": expected {\"sources\": [...]}");
                 }
                 for (JsonNode s : list) {
                     if (!s.isObject() || !s.path("name").isTextual()) {
-                        throw new CrawlConfigException("configuration " + file + ": every source needs a \"name\"");
+                        throw new SourceConfigException("configuration " + file + ": every source needs a \"name\"");
                     }
                     ObjectNode match = null;
                     for (JsonNode b : base) {
@@ -85,7 +89,7 @@ public final class SourcesFile {
         try {
             return new SourcesFile(toConfigs(base));
         } catch (IllegalArgumentException e) {
-            throw new CrawlConfigException("configuration " + file + ": " + firstLine(e.getMessage()));
+            throw new SourceConfigException("configuration " + file + ": " + Messages.firstLine(e.getMessage()));
         }
     }
 
@@ -93,23 +97,16 @@ public final class SourcesFile {
         try (InputStream in = SourcesFile.class.getResourceAsStream("default-sources.json")) {
             return (ArrayNode) MAPPER.readTree(in).get("sources");
         } catch (IOException e) {
-            throw new IllegalStateException("built-in default-sources.json is unreadable", e);
+            throw new DistrocompatException("built-in default-sources.json is unreadable", e);
         }
     }
 
     private static List<SourceConfig> toConfigs(ArrayNode tree) {
         List<SourceConfig> out = new ArrayList<>();
         for (JsonNode n : tree) {
-            out.add(MAPPER.convertValue(n, SourceConfig.class));
+            String type = n.path("type").asText(SourceKinds.DEFAULT);
+            out.add(MAPPER.convertValue(n, SourceKinds.configClass(type, n.path("name").asText())));
         }
         return out;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -1,4 +1,4 @@
-package org.distrocompat.crawler.source.apt;
+package org.distrocompat.crawler.trust;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.distrocompat.crawler.run;
+package org.distrocompat.crawler.source.apt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,13 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.distrocompat.crawler.source.apt.ReleaseFile;
+import org.distrocompat.crawler.run.CrawlRequest;
+import org.distrocompat.crawler.run.Crawler;
+import org.distrocompat.crawler.source.Overrides;
+import org.distrocompat.crawler.source.ReleaseId;
+import org.distrocompat.crawler.source.SourceConfigException;
+import org.distrocompat.crawler.source.SourcesFile;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.model.Arch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Configuration, mirror resolution, architecture mapping and release identity. */
-class CrawlConfigTest {
+/** Configuration of apt sources: mirror resolution, architecture mapping and release identity. */
+class AptSourceConfigTest {
     @TempDir
     Path tmp;
 
@@ -21,6 +28,10 @@ class CrawlConfigTest {
         Path f = tmp.resolve("sources.json");
         Files.writeString(f, json);
         return f;
+    }
+
+    private static AptSourceConfig resolve(CrawlRequest request) {
+        return (AptSourceConfig) Crawler.resolveConfig(request);
     }
 
     private Path apt(String sources) throws Exception {
@@ -44,21 +55,21 @@ class CrawlConfigTest {
                 Suites: noble
                 Components: main
                 """);
-        SourceConfig ubuntu = Crawler.resolveConfig(new CrawlRequest("ubuntu", null, List.of(), List.of(), empty,
+        AptSourceConfig ubuntu = resolve(new CrawlRequest("ubuntu", null, List.of(), List.of(), empty,
                 List.of(), false, null, host, "test"));
-        assertThat(ubuntu.mirrors()).extracting(SourceConfig.Mirror::url)
+        assertThat(ubuntu.mirrors()).extracting(AptSourceConfig.Mirror::url)
                 .containsExactly("http://archive.invalid/ubuntu", "http://ports.invalid/ubuntu-ports");
         assertThat(ubuntu.mirrors().get(1).architectures()).contains("arm64", "ppc64el", "s390x");
         assertThat(ubuntu.releaseVersion()).isEqualTo("full");
 
         // Debian is not in these apt sources: one clear line asking for --mirror
-        assertThatThrownBy(() -> Crawler.resolveConfig(new CrawlRequest("debian", null, List.of(), List.of(), empty,
-                List.of(), false, null, host, "test"))).isInstanceOf(CrawlConfigException.class)
+        assertThatThrownBy(() -> resolve(new CrawlRequest("debian", null, List.of(), List.of(), empty,
+                List.of(), false, null, host, "test"))).isInstanceOf(SourceConfigException.class)
                 .hasMessageContaining("--mirror").hasMessageNotContaining("\n");
 
-        SourceConfig flagged = Crawler.resolveConfig(new CrawlRequest("debian", "http://flag.invalid/debian/", List.of("bookworm"),
+        AptSourceConfig flagged = resolve(new CrawlRequest("debian", "http://flag.invalid/debian/", List.of("bookworm"),
                 List.of("arm64"), empty, List.of(), false, null, host, "test"));
-        assertThat(flagged.mirrors()).extracting(SourceConfig.Mirror::url).containsExactly("http://flag.invalid/debian");
+        assertThat(flagged.mirrors()).extracting(AptSourceConfig.Mirror::url).containsExactly("http://flag.invalid/debian");
         assertThat(flagged.suites()).containsExactly("bookworm");
         assertThat(flagged.architectures()).containsExactly("arm64");
 
@@ -69,20 +80,20 @@ class CrawlConfigTest {
                   {"name": "debian-ports", "distro": "debian", "mirrors": [{"url": "http://config.invalid/debian-ports"}],
                    "architectures": ["ppc64", "loong64"], "unsigned": true}
                 ]}""");
-        SourceConfig debian = Crawler.resolveConfig(CrawlRequest.of("debian").withConfig(custom).withAptDir(host));
-        assertThat(debian.mirrors()).extracting(SourceConfig.Mirror::url).containsExactly("http://config.invalid/debian");
+        AptSourceConfig debian = resolve(CrawlRequest.of("debian").withConfig(custom).withAptDir(host));
+        assertThat(debian.mirrors()).extracting(AptSourceConfig.Mirror::url).containsExactly("http://config.invalid/debian");
         assertThat(debian.suites()).containsExactly("trixie");
         assertThat(debian.libraries()).containsExactly("libatomic.so.1");
         assertThat(debian.aliases()).contains("stable", "testing"); // untouched defaults stay
-        SourceConfig ports = Crawler.resolveConfig(CrawlRequest.of("debian-ports").withConfig(custom).withAptDir(host));
+        AptSourceConfig ports = resolve(CrawlRequest.of("debian-ports").withConfig(custom).withAptDir(host));
         assertThat(ports.distro()).isEqualTo("debian");
         assertThat(ports.unsigned()).isTrue();
-        assertThat(Crawler.keyring(ports)).isNull();
+        assertThat(ports.keyring()).isNull();
 
-        assertThatThrownBy(() -> Crawler.resolveConfig(CrawlRequest.of("debian").withConfig(tmp.resolve("absent.json"))))
-                .isInstanceOf(CrawlConfigException.class).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> Crawler.resolveConfig(CrawlRequest.of("debian").withConfig(config("{not json"))))
-                .isInstanceOf(CrawlConfigException.class).hasMessageContaining("cannot read configuration");
+        assertThatThrownBy(() -> resolve(CrawlRequest.of("debian").withConfig(tmp.resolve("absent.json"))))
+                .isInstanceOf(SourceConfigException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> resolve(CrawlRequest.of("debian").withConfig(config("{not json"))))
+                .isInstanceOf(SourceConfigException.class).hasMessageContaining("cannot read configuration");
     }
 
     @Test
@@ -93,15 +104,15 @@ class CrawlConfigTest {
                 Version: 13.8
                 Architectures: all amd64 arm64 armel armhf i386 mips64el ppc64el riscv64 s390x loong64
                 """, "0".repeat(64));
-        SourceConfig all = SourcesFile.defaults().source("debian").orElseThrow();
-        SourceConfig.Mirror anyArch = new SourceConfig.Mirror("http://m.invalid/debian", null, List.of());
-        Map<String, Arch> m = Crawler.architectures(r, anyArch, all);
+        AptSourceConfig all = (AptSourceConfig) SourcesFile.defaults().source("debian").orElseThrow();
+        AptSourceConfig.Mirror anyArch = new AptSourceConfig.Mirror("http://m.invalid/debian", null, List.of());
+        Map<String, Arch> m = AptSource.architectures(r, anyArch, all);
         assertThat(m).containsOnlyKeys("amd64", "arm64", "armhf", "i386", "ppc64el", "riscv64", "s390x", "loong64");
         assertThat(m.get("ppc64el")).isEqualTo(Arch.PPC64LE);
         assertThat(m.get("loong64")).isEqualTo(Arch.LOONGARCH64);
-        assertThat(Crawler.architectures(r, anyArch, all.withArchitectures(List.of("x86_64", "arm64")))).containsOnlyKeys("amd64", "arm64");
-        SourceConfig.Mirror ports = new SourceConfig.Mirror("http://m.invalid/ports", null, List.of("s390x"));
-        assertThat(Crawler.architectures(r, ports, all)).containsOnlyKeys("s390x");
+        assertThat(AptSource.architectures(r, anyArch, all.withOverrides(new Overrides("http://m.invalid/debian", List.of(), List.of("x86_64", "arm64"), List.of(), false, null)))).containsOnlyKeys("amd64", "arm64");
+        AptSourceConfig.Mirror ports = new AptSourceConfig.Mirror("http://m.invalid/ports", null, List.of("s390x"));
+        assertThat(AptSource.architectures(r, ports, all)).containsOnlyKeys("s390x");
     }
 
     @Test
@@ -111,10 +122,16 @@ class CrawlConfigTest {
         ReleaseFile unstable = ReleaseFile.parse("Suite: unstable\nCodename: sid\n", "x");
         ReleaseFile oldold = ReleaseFile.parse("Suite: oldoldstable\nCodename: bullseye\nVersion: 11.11\n", "x");
         ReleaseFile ubuntu = ReleaseFile.parse("Suite: jammy\nCodename: jammy\nVersion: 22.04\n", "x");
-        assertThat(ReleaseIdentity.of(stable, "trixie", "major")).isEqualTo(new ReleaseIdentity("13", "trixie", "supported"));
-        assertThat(ReleaseIdentity.of(testing, "forky", "major")).isEqualTo(new ReleaseIdentity("testing", "forky", "devel"));
-        assertThat(ReleaseIdentity.of(unstable, "sid", "major")).isEqualTo(new ReleaseIdentity("unstable", "sid", "rolling"));
-        assertThat(ReleaseIdentity.of(oldold, "bullseye", "major").version()).isEqualTo("11");
-        assertThat(ReleaseIdentity.of(ubuntu, "jammy", "full")).isEqualTo(new ReleaseIdentity("22.04", "jammy", "supported"));
+        AptSourceConfig debian = (AptSourceConfig) SourcesFile.defaults().source("debian").orElseThrow();
+        AptSourceConfig ubuntuSource = (AptSourceConfig) SourcesFile.defaults().source("ubuntu").orElseThrow();
+        assertThat(AptReleaseIdentity.of(debian, stable, "trixie"))
+                .isEqualTo(new ReleaseId("debian", "Debian", "13", "trixie", ReleaseStatus.SUPPORTED, Libc.GLIBC));
+        assertThat(AptReleaseIdentity.of(debian, testing, "forky"))
+                .isEqualTo(new ReleaseId("debian", "Debian", "testing", "forky", ReleaseStatus.DEVEL, Libc.GLIBC));
+        assertThat(AptReleaseIdentity.of(debian, unstable, "sid"))
+                .isEqualTo(new ReleaseId("debian", "Debian", "unstable", "sid", ReleaseStatus.ROLLING, Libc.GLIBC));
+        assertThat(AptReleaseIdentity.of(debian, oldold, "bullseye").version()).isEqualTo("11");
+        assertThat(AptReleaseIdentity.of(ubuntuSource, ubuntu, "jammy"))
+                .isEqualTo(new ReleaseId("ubuntu", "Ubuntu", "22.04", "jammy", ReleaseStatus.SUPPORTED, Libc.GLIBC));
     }
 }
