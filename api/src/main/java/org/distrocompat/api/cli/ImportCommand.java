@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.distrocompat.crawler.source.pep600.Pep600Importer;
+import org.distrocompat.crawler.run.Pep600Import;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
@@ -56,9 +56,9 @@ public final class ImportCommand implements Runnable {
             if (!Files.isDirectory(dir)) {
                 throw new UserException("no such directory: " + dir);
             }
-            Pep600Importer.Result result;
+            Pep600Import.Result result;
             try (Database db = database.open()) {
-                result = new Pep600Importer(db).importDirectory(dir);
+                result = new Pep600Import(db).importDirectory(dir);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -68,11 +68,11 @@ public final class ImportCommand implements Runnable {
             result.warnings().forEach(w -> spec.commandLine().getErr().println("distrocompat: import pep600: " + w));
             out.println("imported " + result.cells().size() + " pep600 records from " + result.directory() + ": "
                     + result.updated() + " updated, " + result.unchanged() + " unchanged (run " + result.runId() + ")");
-            List<Pep600Importer.CellResult> diffs = result.withDifferences();
-            long both = result.cells().stream().filter(Pep600Importer.CellResult::crawled).count();
+            List<Pep600Import.CellResult> diffs = result.withDifferences();
+            long both = result.cells().stream().filter(Pep600Import.CellResult::crawled).count();
             if (both > 0) {
                 out.println(both + " of them were also crawled (crawled data wins); " + diffs.size() + " differ:");
-                for (Pep600Importer.CellResult c : diffs) {
+                for (Pep600Import.CellResult c : diffs) {
                     c.differences().forEach((prefix, d) -> out.println("  " + c.label() + " " + prefix
                             + (d.onlyCrawled().isEmpty() ? "" : "  only crawled: " + String.join(" ", d.onlyCrawled()))
                             + (d.onlyImported().isEmpty() ? "" : "  only imported: " + String.join(" ", d.onlyImported()))));
@@ -82,17 +82,17 @@ public final class ImportCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        static Map<String, Object> toJson(Pep600Importer.Result r) {
+        static Map<String, Object> toJson(Pep600Import.Result r) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run", r.runId());
             m.put("directory", r.directory().toString());
             m.put("records", r.cells().size());
             m.put("updated", r.updated());
             m.put("unchanged", r.unchanged());
-            m.put("also_crawled", r.cells().stream().filter(Pep600Importer.CellResult::crawled).count());
+            m.put("also_crawled", r.cells().stream().filter(Pep600Import.CellResult::crawled).count());
             m.put("warnings", r.warnings());
             List<Map<String, Object>> diffs = new ArrayList<>();
-            for (Pep600Importer.CellResult c : r.withDifferences()) {
+            for (Pep600Import.CellResult c : r.withDifferences()) {
                 c.differences().forEach((prefix, d) -> {
                     Map<String, Object> x = new LinkedHashMap<>();
                     x.put("distro", c.distro());

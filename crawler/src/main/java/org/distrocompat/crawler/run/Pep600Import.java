@@ -1,4 +1,4 @@
-package org.distrocompat.crawler.source.pep600;
+package org.distrocompat.crawler.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.distrocompat.crawler.source.pep600.Pep600Dataset;
+import org.distrocompat.crawler.source.pep600.Pep600Name;
+import org.distrocompat.crawler.source.pep600.Pep600Record;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.SymbolVersions;
@@ -26,18 +29,18 @@ import org.distrocompat.db.repo.ReleaseRepository;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 
 /**
- * Imports a directory of pep600_compliance records ({@code <arch>/<distro>-<version>.json}) as the source
+ * The import run of a pep600_compliance dataset: reads a directory of records ({@code <arch>/<distro>-<version>.json}) as the source
  * {@code imported/pep600_compliance}: one transaction per release x arch, skipped when the record's hash is
  * the one stored (so a re-import of unchanged data writes nothing). Every record is read and checked before
  * anything is written. Crawled data for the same cell wins (see the view effective_version); where both
  * exist, the differences per prefix are part of the result.
  */
-public final class Pep600Importer {
+public final class Pep600Import {
     public static final String SOURCE_NAME = "pep600_compliance";
 
     private final Database db;
 
-    public Pep600Importer(Database db) {
+    public Pep600Import(Database db) {
         this.db = db;
     }
 
@@ -60,45 +63,6 @@ public final class Pep600Importer {
         }
     }
 
-    /** Reads and checks every record under {@code dir}; fails with one line on the first bad one. */
-    public static List<Pep600Record> read(Path dir, List<String> warnings) {
-        if (!Files.isDirectory(dir)) {
-            throw new UserException("no such directory: " + dir);
-        }
-        List<Pep600Record> records = new ArrayList<>();
-        Map<String, Path> seen = new HashMap<>();
-        try (Stream<Path> archDirs = Files.list(dir)) {
-            for (Path archDir : archDirs.sorted().toList()) {
-                if (!Files.isDirectory(archDir)) {
-                    continue;
-                }
-                Optional<Arch> arch = Arch.fromAnyName(archDir.getFileName().toString());
-                if (arch.isEmpty()) {
-                    warnings.add("skipped " + archDir + ": not an architecture wheels know");
-                    continue;
-                }
-                try (Stream<Path> files = Files.list(archDir)) {
-                    for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                        Pep600Record r = Pep600Record.parse(f, arch.get(), Files.readAllBytes(f));
-                        String key = r.name().label() + " " + arch.get();
-                        Path before = seen.put(key, f);
-                        if (before != null) {
-                            throw new UserException("two records for " + key + ": " + before + " and " + f);
-                        }
-                        records.add(r);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UserException("cannot read " + dir + ": " + e.getMessage(), e);
-        }
-        if (records.isEmpty()) {
-            throw new UserException("no pep600 records in " + dir
-                    + " (expected <arch>/<distro>-<version>.json, e.g. x86_64/debian-12.json)");
-        }
-        return records;
-    }
-
     /** Imports every record under {@code dir}, then rewrites the release snapshot beside an embedded database. */
     public Result importDirectory(Path dir) {
         Result result;
@@ -114,7 +78,7 @@ public final class Pep600Importer {
     private Result importDirectory(Path dir, CrawlRuns.Lease lease) {
         List<String> warnings = new ArrayList<>();
         Path location = dir.toAbsolutePath().normalize();
-        List<Pep600Record> records = read(location, warnings);
+        List<Pep600Record> records = Pep600Dataset.read(location, warnings);
         long run = lease.id();
         int updated = 0;
         int unchanged = 0;
