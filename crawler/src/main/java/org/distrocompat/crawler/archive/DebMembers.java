@@ -44,6 +44,7 @@ final class DebMembers implements MemberReader {
         BufferedInputStream in = new BufferedInputStream(CloseShieldInputStream.wrap(ar), 1 << 16);
         BufferedInputStream plain = new BufferedInputStream(Decompression.openByContent(in), 1 << 16);
         if (Format.detect(plain) != Format.TAR) {
+            plain.close();
             throw new IOException(e.getName() + ": not a tar archive");
         }
         return new TarMembers(plain);
@@ -52,10 +53,12 @@ final class DebMembers implements MemberReader {
     @Override
     public void close() throws IOException {
         // closing the tar releases its decompressor (zstd holds native memory); the ar closes the input
-        try (ArArchiveInputStream closeLast = ar) {
+        try {
             if (data != null) {
                 data.close();
             }
+        } finally {
+            ar.close();
         }
     }
 }
