@@ -7,11 +7,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.distrocompat.crawler.archive.ArchivePath;
 import org.distrocompat.elf.DynamicSymbol;
 import org.distrocompat.elf.ElfFile;
 import org.distrocompat.elf.VersionNeed;
@@ -181,13 +183,13 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
             if (!rest.isEmpty() && !rest.startsWith("/")) {
                 continue;
             }
-            String candidate = InputWalker.normalize(origin + rest + "/" + soname);
-            if (candidate == null) {
-                continue;
+            Optional<String> candidate = ArchivePath.normalize(origin + rest + "/" + soname);
+            if (candidate.isEmpty()) {
+                continue; // $ORIGIN/.. past the input's root: outside the input
             }
-            String target = follow(container + candidate, links);
+            String target = follow(container + candidate.get(), links);
             if (target != null && byPath.containsKey(target)) {
-                return container + candidate;
+                return container + candidate.get();
             }
         }
         return null;

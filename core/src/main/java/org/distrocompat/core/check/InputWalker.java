@@ -1,35 +1,28 @@
 package org.distrocompat.core.check;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
-import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import java.util.Optional;
+import org.distrocompat.crawler.archive.ArchivePath;
+import org.distrocompat.crawler.archive.Decompression;
+import org.distrocompat.crawler.archive.Format;
+import org.distrocompat.crawler.archive.Member;
+import org.distrocompat.crawler.archive.MemberReader;
 import org.distrocompat.elf.ElfFile;
 import org.distrocompat.elf.ElfFormatException;
 import org.distrocompat.elf.ElfReader;
@@ -37,29 +30,27 @@ import org.distrocompat.elf.ElfReader;
 /**
  * Walks one input — a wheel, zip or jar, a tar (plain, .gz/.tgz, .xz, .zst, .bz2), a .deb, a directory or a
  * single ELF file — and parses every ELF file inside as a stream, without extracting anything to disk. The
- * format is recognised by content, not by file name. Archives nested one level deep (a jar in a zip) are walked
- * too; deeper ones are skipped and reported. Member names are normalised; names that climb out of the archive
- * ({@code ../}) are skipped and reported; symbolic links are recorded, never followed out of the input. Memory
- * is bounded by {@link WalkLimits}: declared sizes are never trusted, bytes are counted as they come.
+ * formats are read by the {@code archive} package of the crawler, recognised by content, not by file name; this
+ * class adds what a check needs. Archives nested one level deep (a jar in a zip) are walked too; deeper ones are
+ * skipped and reported. Names that climb out of the archive ({@code ../}) are skipped and reported; symbolic links
+ * are recorded, never followed out of the input. Memory is bounded by {@link WalkLimits}: declared sizes are never
+ * trusted, bytes are counted as they come.
  */
 public final class InputWalker {
-    private static final int SNIFF = 512;
-
-    enum Kind { ELF, ZIP, GZIP, XZ, ZSTD, BZIP2, AR, TAR, OTHER }
+    private static final int BUFFER = 1 << 16;
 
     private final WalkLimits limits;
+    private final WalkBudget budget;
     private final List<InputContents.ElfMember> elfFiles = new ArrayList<>();
     private final List<String> otherFiles = new ArrayList<>();
     private final Map<String, String> links = new LinkedHashMap<>();
     private final List<InputContents.Skipped> skipped = new ArrayList<>();
-    private long total;
-    private long entries;
-    private long rawBytes;
     private byte[] buffer = new byte[1 << 20];
-    private final byte[] scratch = new byte[1 << 16];
+    private final byte[] scratch = new byte[BUFFER];
 
     private InputWalker(WalkLimits limits) {
         this.limits = limits;
+        this.budget = new WalkBudget(limits);
     }
 
     public static InputContents walk(Path input) throws BadInputException {
@@ -85,7 +76,7 @@ public final class InputWalker {
 
     /**
      * Walks an input given as a stream (an upload): {@code name} is its file name, for messages and for the
-     * name of a single compressed ELF file. Directories cannot come this way.
+     * name of a single compressed ELF file. Directories cannot come this way. The stream is left open.
      */
     public static InputContents walk(InputStream input, String name, WalkLimits limits) throws BadInputException {
         return run(new InputWalker(limits), w -> w.stream(input, name));
@@ -103,7 +94,7 @@ public final class InputWalker {
             throw new BadInputException("no such file: " + e.getMessage());
         } catch (AccessDeniedException e) {
             throw new BadInputException("permission denied: " + e.getMessage());
-        } catch (LimitException e) {
+        } catch (WalkBudget.LimitException e) {
             throw new BadInputException(e.getMessage());
         } catch (ElfFormatException e) {
             throw new BadInputException(e.getMessage(), e);
@@ -113,7 +104,7 @@ public final class InputWalker {
             // archive libraries throw unchecked exceptions on some malformed inputs
             throw new BadInputException("malformed archive: " + describe(e), e);
         }
-        return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.rawBytes);
+        return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.budget.inputBytes());
     }
 
     private static String describe(Exception e) {
@@ -130,52 +121,31 @@ public final class InputWalker {
     }
 
     private void stream(InputStream raw, String name) throws IOException, BadInputException {
-        {
-            InputStream counted = new FilterInputStream(raw) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) {
-                        rawBytes++;
-                    }
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n > 0) {
-                        rawBytes += n;
-                    }
-                    return n;
-                }
-            };
-            BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
-            Kind kind = sniff(in);
-            if (kind == Kind.ELF) {
-                elf(name, in, ElfSource.STREAM);
-            } else if (kind == Kind.OTHER) {
-                throw new BadInputException("not an ELF file or a supported archive (wheel/zip/jar, tar, .tgz, "
-                        + ".tar.xz, .tar.zst, .tar.bz2, .deb)");
-            } else {
-                container(kind, in, "", name, 0);
-            }
+        BufferedInputStream in = new BufferedInputStream(budget.input(raw), BUFFER);
+        Format format = Format.detect(in);
+        if (format == Format.ELF) {
+            elf(name, in);
+        } else if (format == Format.UNKNOWN) {
+            throw new BadInputException("not an ELF file or a supported archive (wheel/zip/jar, tar, .tgz, "
+                    + ".tar.xz, .tar.zst, .tar.bz2, .deb)");
+        } else {
+            container(format, in, "", name, 0);
         }
     }
 
     private void directory(Path root) throws IOException, BadInputException {
         Path base = root.toAbsolutePath().normalize();
         try {
-            Files.walkFileTree(base, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
+            Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
                             String rel = base.relativize(p).toString().replace('\\', '/');
                             try {
-                                countEntry();
+                                budget.entry();
                                 if (attrs.isSymbolicLink()) {
                                     String target = Files.readSymbolicLink(p).toString();
-                                    link(rel, target, "");
+                                    link(rel, "symbolic link to " + target, ArchivePath.resolveLink(rel, target), "");
                                 } else if (attrs.isRegularFile()) {
                                     directoryFile(p, rel, attrs.size());
                                 } else {
@@ -198,17 +168,17 @@ public final class InputWalker {
     }
 
     private void directoryFile(Path p, String rel, long size) throws IOException, BadInputException {
-        Kind kind;
-        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(p), SNIFF)) {
-            kind = sniff(in);
-            if (kind != Kind.ELF && kind != Kind.OTHER) {
-                rawBytes += size;
-                container(kind, new BufferedInputStream(in, 1 << 16), rel + "!/", rel, 1);
+        Format format;
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(p), BUFFER)) {
+            format = Format.detect(in);
+            if (format != Format.ELF && format != Format.UNKNOWN) {
+                budget.addInputBytes(size);
+                container(format, in, rel + "!/", rel, 1);
                 return;
             }
         }
-        if (kind == Kind.ELF) {
-            rawBytes += size;
+        if (format == Format.ELF) {
+            budget.addInputBytes(size);
             ElfFile elf;
             try {
                 elf = ElfReader.read(p); // memory-mapped: only the pages the reader touches are read
@@ -224,165 +194,93 @@ public final class InputWalker {
     // ---- containers ----
 
     /**
-     * Walks an archive (or a compressed stream) whose members live under {@code prefix}; {@code depth} is 0 for
-     * the input itself and 1 for an archive inside it.
+     * Walks an archive or a compressed stream whose members live under {@code prefix}; {@code depth} is 0 for
+     * the input itself and 1 for an archive inside it. A compressed stream is no level of its own: a .tgz is a tar.
      */
-    private void container(Kind kind, InputStream in, String prefix, String name, int depth)
+    private void container(Format format, BufferedInputStream in, String prefix, String name, int depth)
             throws IOException, BadInputException {
-        switch (kind) {
-            case ZIP -> zip(in, prefix, depth);
-            case TAR -> tar(new Counting(in), prefix, depth);
-            case AR -> ar(in, prefix, depth);
-            case GZIP, XZ, ZSTD, BZIP2 -> {
-                BufferedInputStream plain = new BufferedInputStream(new Counting(decompress(kind, in)), 1 << 16);
-                Kind inner = sniff(plain);
-                String innerName = stripCompressionSuffix(name);
-                if (inner == Kind.TAR) {
-                    tar(plain, prefix, depth);
-                } else if (inner == Kind.ELF) {
-                    elf(prefix + innerName, plain, ElfSource.STREAM);
-                } else if (prefix.isEmpty()) {
-                    throw new BadInputException("compressed data is neither a tar archive nor an ELF file");
-                } else {
-                    // a compressed member that is not an archive (a .gz document): just another file
-                    otherFiles.add(prefix.substring(0, prefix.length() - 2));
-                    drain(plain);
-                }
-            }
-            default -> throw new IllegalStateException("not a container: " + kind);
+        if (format.isArchive()) {
+            members(format, in, prefix, depth);
+            return;
         }
-    }
-
-    private static InputStream decompress(Kind kind, InputStream in) throws IOException {
-        return switch (kind) {
-            case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
-            case XZ -> new XZCompressorInputStream(in, true);
-            case ZSTD -> new ZstdCompressorInputStream(in);
-            case BZIP2 -> new BZip2CompressorInputStream(in, true);
-            default -> throw new IllegalStateException(kind.toString());
-        };
-    }
-
-    private static String stripCompressionSuffix(String name) {
-        String n = name.replaceFirst("\\.(gz|tgz|xz|zst|zstd|bz2)$", "");
-        return name.endsWith(".tgz") ? n + ".tar" : n;
-    }
-
-    private void zip(InputStream in, String prefix, int depth) throws IOException, BadInputException {
-        // the entries' data is counted as it is read: every entry is read (or drained) through the counter
-        ZipArchiveInputStream zin = new ZipArchiveInputStream(in, "UTF-8", true, true);
-        Counting data = new Counting(zin);
-        ZipArchiveEntry e;
-        while ((e = zin.getNextEntry()) != null) {
-            countEntry();
-            if (e.isDirectory()) {
-                continue;
-            }
-            if (!zin.canReadEntryData(e)) {
-                skipped.add(new InputContents.Skipped(prefix + e.getName(), "unsupported zip compression or encryption"));
-                continue;
-            }
-            String path = normalize(e.getName());
-            if (path == null) {
-                skipped.add(new InputContents.Skipped(prefix + e.getName(), "name leaves the archive"));
-                drain(data);
-                continue;
-            }
-            if (e.isUnixSymlink()) {
-                byte[] t = data.readNBytes(4096);
-                drain(data);
-                link(prefix + path, new String(t, StandardCharsets.UTF_8), prefix);
-                continue;
-            }
-            member(prefix + path, data, depth);
-        }
-    }
-
-    private void tar(InputStream in, String prefix, int depth) throws IOException, BadInputException {
-        TarArchiveInputStream tin = new TarArchiveInputStream(in);
-        TarArchiveEntry e;
-        while ((e = tin.getNextEntry()) != null) {
-            countEntry();
-            if (e.isDirectory()) {
-                continue;
-            }
-            String path = normalize(e.getName());
-            if (path == null) {
-                skipped.add(new InputContents.Skipped(prefix + e.getName(), "name leaves the archive"));
-                continue;
-            }
-            if (e.isSymbolicLink()) {
-                link(prefix + path, e.getLinkName(), prefix);
-            } else if (e.isLink()) {
-                // a hard link names another member by its path from the archive's root
-                link(prefix + path, "/" + e.getLinkName(), prefix);
-            } else if (e.isFile()) {
-                member(prefix + path, tin, depth);
+        try (BufferedInputStream plain = new BufferedInputStream(budget.decompressed(Decompression.open(format, in)),
+                BUFFER)) {
+            Format inner = Format.detect(plain);
+            if (inner.isArchive()) {
+                members(inner, plain, prefix, depth);
+            } else if (inner == Format.ELF) {
+                elf(prefix + Decompression.uncompressedName(name), plain);
+            } else if (prefix.isEmpty()) {
+                throw new BadInputException("compressed data is neither an archive nor an ELF file");
             } else {
-                skipped.add(new InputContents.Skipped(prefix + path, "not a regular file"));
+                // a compressed member that is not an archive (a .gz document): just another file
+                otherFiles.add(prefix.substring(0, prefix.length() - 2));
+                drain(plain);
             }
         }
     }
 
-    private void ar(InputStream in, String prefix, int depth) throws IOException, BadInputException {
-        ArArchiveInputStream ain = new ArArchiveInputStream(in);
-        Counting data = new Counting(ain);
-        ArArchiveEntry e;
-        boolean deb = false;
-        while ((e = ain.getNextEntry()) != null) {
-            countEntry();
-            String name = e.getName();
-            if (name.equals("debian-binary")) {
-                deb = true;
+    private void members(Format format, InputStream in, String prefix, int depth)
+            throws IOException, BadInputException {
+        try (MemberReader reader = MemberReader.open(format, in)) {
+            Member m;
+            while ((m = reader.next()) != null) {
+                budget.entry();
+                // data that comes out of a decompressor counts against the limit, read or skipped
+                InputStream data = format.decompressesMembers() ? budget.decompressed(m.data()) : m.data();
+                member(m, data, prefix, depth);
                 drain(data);
-            } else if (deb && name.startsWith("control.tar")) {
-                drain(data);
-            } else if (deb && name.startsWith("data.tar")) {
-                // a .deb's file system: its tar is part of the package's format, not a nested archive
-                BufferedInputStream b = new BufferedInputStream(data, 1 << 16);
-                Kind k = sniff(b);
-                if (k == Kind.TAR) {
-                    tar(b, prefix, depth);
-                } else if (k == Kind.GZIP || k == Kind.XZ || k == Kind.ZSTD || k == Kind.BZIP2) {
-                    container(k, b, prefix, name, depth);
-                } else {
-                    throw new BadInputException(prefix + name + ": not a tar archive");
-                }
-                drain(data);
-            } else {
-                String path = normalize(name);
-                if (path == null) {
-                    skipped.add(new InputContents.Skipped(prefix + name, "name leaves the archive"));
-                    drain(data);
-                } else {
-                    member(prefix + path, data, depth);
-                }
             }
+            // what follows the archive's end (padding, a compressed stream's trailer) is read too
+            drain(in);
         }
     }
 
     // ---- members ----
 
-    private void member(String path, InputStream data, int depth) throws IOException, BadInputException {
-        BufferedInputStream in = new BufferedInputStream(data, 1 << 16);
-        Kind kind = sniff(in);
-        if (kind == Kind.ELF) {
-            elf(path, in, ElfSource.STREAM);
-        } else if (kind == Kind.OTHER) {
-            otherFiles.add(path);
-            drain(in);
-        } else if (depth >= 1) {
-            skipped.add(new InputContents.Skipped(path, "archive nested more than one level deep"));
-            drain(in);
-        } else {
-            container(kind, in, path + "!/", path.substring(path.lastIndexOf('/') + 1), depth + 1);
-            drain(in);
+    private void member(Member m, InputStream data, String prefix, int depth) throws IOException, BadInputException {
+        switch (m.kind()) {
+            case DIRECTORY -> {
+                return;
+            }
+            case UNREADABLE -> {
+                skipped.add(new InputContents.Skipped(prefix + m.name(), "unsupported compression or encryption"));
+                return;
+            }
+            default -> {
+                // placed by its path below
+            }
+        }
+        Optional<String> path = m.path();
+        if (path.isEmpty()) {
+            skipped.add(new InputContents.Skipped(prefix + m.name(), ArchivePath.LEAVES_ARCHIVE));
+            return;
+        }
+        String p = prefix + path.get();
+        switch (m.kind()) {
+            case SYMLINK -> link(p, "symbolic link to " + m.linkName(), m.linkTarget(), prefix);
+            case HARDLINK -> link(p, "hard link to " + m.linkName(), m.linkTarget(), prefix);
+            case FILE -> content(p, data, depth);
+            default -> skipped.add(new InputContents.Skipped(p, "not a regular file"));
         }
     }
 
-    private enum ElfSource { STREAM }
+    /** A regular member: an ELF file, an archive inside the input, or another file. */
+    private void content(String path, InputStream data, int depth) throws IOException, BadInputException {
+        BufferedInputStream in = new BufferedInputStream(data, BUFFER);
+        Format format = Format.detect(in);
+        if (format == Format.ELF) {
+            elf(path, in);
+        } else if (format == Format.UNKNOWN) {
+            otherFiles.add(path);
+        } else if (depth >= 1) {
+            skipped.add(new InputContents.Skipped(path, "archive nested more than one level deep"));
+        } else {
+            container(format, in, path + "!/", path.substring(path.lastIndexOf('/') + 1), depth + 1);
+        }
+    }
 
-    private void elf(String path, InputStream in, ElfSource source) throws IOException, BadInputException {
+    private void elf(String path, InputStream in) throws IOException, BadInputException {
         int n = 0;
         long cap = limits.maxElfBytes();
         while (true) {
@@ -421,148 +319,21 @@ public final class InputWalker {
         elfFiles.add(new InputContents.ElfMember(path, elf));
     }
 
-    private void link(String path, String target, String prefix) {
-        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
-        String resolved;
-        if (target.startsWith("/")) {
-            // absolute targets mean the input's own root (a .deb or a tar of a file system)
-            String t = normalize(target);
-            resolved = t == null ? null : prefix + t;
+    /**
+     * Records a link at {@code path} to {@code target} (a path in the archive under {@code prefix}), or skips it
+     * when the target leaves the input; {@code what} says what the link is, for the report.
+     */
+    private void link(String path, String what, Optional<String> target, String prefix) {
+        if (target.isPresent()) {
+            links.put(path, prefix + target.get());
         } else {
-            String rel = dir.substring(prefix.length());
-            String t = normalize(rel + target);
-            resolved = t == null ? null : prefix + t;
-        }
-        if (resolved == null) {
-            skipped.add(new InputContents.Skipped(path, "symbolic link to " + target + " leaves the input"));
-        } else {
-            links.put(path, resolved);
+            skipped.add(new InputContents.Skipped(path, what + " leaves the input"));
         }
     }
 
     private void drain(InputStream in) throws IOException {
         while (in.read(scratch) >= 0) {
-            // counted by the Counting stream underneath
-        }
-    }
-
-    private void countEntry() throws LimitException {
-        if (++entries > limits.maxEntries()) {
-            throw new LimitException("more than " + limits.maxEntries() + " archive members");
-        }
-    }
-
-    /**
-     * A member name as a relative path without {@code .} and {@code ..} components; null when it climbs out of
-     * the archive's root.
-     */
-    static String normalize(String name) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (String p : name.replace('\\', '/').split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
-            }
-            if (p.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(p);
-            }
-        }
-        return parts.isEmpty() ? null : String.join("/", parts);
-    }
-
-    static Kind sniff(BufferedInputStream in) throws IOException {
-        in.mark(SNIFF);
-        byte[] h = in.readNBytes(SNIFF);
-        in.reset();
-        return kindOf(h, h.length);
-    }
-
-    static Kind kindOf(byte[] h, int n) {
-        if (n >= 4 && h[0] == 0x7f && h[1] == 'E' && h[2] == 'L' && h[3] == 'F') {
-            return Kind.ELF;
-        }
-        if (n >= 4 && h[0] == 'P' && h[1] == 'K' && (h[2] == 3 && h[3] == 4 || h[2] == 5 && h[3] == 6
-                || h[2] == 7 && h[3] == 8)) {
-            return Kind.ZIP;
-        }
-        if (n >= 2 && (h[0] & 0xff) == 0x1f && (h[1] & 0xff) == 0x8b) {
-            return Kind.GZIP;
-        }
-        if (n >= 6 && (h[0] & 0xff) == 0xfd && h[1] == '7' && h[2] == 'z' && h[3] == 'X' && h[4] == 'Z' && h[5] == 0) {
-            return Kind.XZ;
-        }
-        if (n >= 4 && (h[0] & 0xff) == 0x28 && (h[1] & 0xff) == 0xb5 && (h[2] & 0xff) == 0x2f
-                && (h[3] & 0xff) == 0xfd) {
-            return Kind.ZSTD;
-        }
-        if (n >= 4 && h[0] == 'B' && h[1] == 'Z' && h[2] == 'h' && h[3] >= '1' && h[3] <= '9') {
-            return Kind.BZIP2;
-        }
-        if (n >= 8 && new String(h, 0, 8, StandardCharsets.ISO_8859_1).equals("!<arch>\n")) {
-            return Kind.AR;
-        }
-        if (n >= 262 && new String(h, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) {
-            return Kind.TAR;
-        }
-        return Kind.OTHER;
-    }
-
-    /** Counts decompressed bytes against {@link WalkLimits#maxTotalBytes()}. */
-    private final class Counting extends FilterInputStream {
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        private void add(long n) throws LimitException {
-            total += n;
-            if (total > limits.maxTotalBytes()) {
-                throw new LimitException("expands to more than " + limits.maxTotalBytes()
-                        + " bytes (a decompression bomb?)");
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            if (s > 0) {
-                add(s);
-            }
-            return s;
-        }
-
-        @Override
-        public void close() {
-            // members must not close the archive stream
-        }
-    }
-
-    private static final class LimitException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        LimitException(String message) {
-            super(message);
+            // counted by the budget's counters underneath
         }
     }
 

@@ -8,12 +8,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
+import org.apache.commons.compress.archivers.ar.ArArchiveOutputStream;
+import org.distrocompat.crawler.archive.ArchivePath;
+import org.distrocompat.crawler.archive.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +74,7 @@ class InputWalkerTest {
                 .hasMessageContaining("decompression bomb");
 
         // an ELF member over the per-file cap
-        byte[] big = java.util.Arrays.copyOf(ELF, 3 << 20);
+        byte[] big = Arrays.copyOf(ELF, 3 << 20);
         Path bigElf = Fixtures.write(tmp, "big.zip", Fixtures.zip(Map.of("big.so", big)));
         assertThatThrownBy(() -> InputWalker.walk(bigElf, small)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("big.so: ELF file larger than the 1 MiB limit");
@@ -125,12 +130,47 @@ class InputWalkerTest {
     }
 
     @Test
+    void aDebsMembersThatLeaveAreSkippedAndItsDataTarCountsAgainstTheLimit() throws Exception {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("./usr/lib/x86_64-linux-gnu/libx.so.1", ELF);
+        m.put("./../../evil.so", ELF);
+        m.put("./usr/lib/x86_64-linux-gnu/libx.so -> libx.so.1", new byte[0]);
+        InputContents c = InputWalker.walk(Fixtures.write(tmp, "x.deb", deb(Fixtures.tgz(m))));
+        assertThat(c.elfFiles()).extracting(InputContents.ElfMember::path)
+                .containsExactly("usr/lib/x86_64-linux-gnu/libx.so.1");
+        assertThat(c.links()).containsExactly(
+                Map.entry("usr/lib/x86_64-linux-gnu/libx.so", "usr/lib/x86_64-linux-gnu/libx.so.1"));
+        assertThat(c.skipped()).containsExactly(new InputContents.Skipped("./../../evil.so", "name leaves the archive"));
+
+        // the data.tar is decompressed inside the .deb reader; what comes out is counted all the same
+        Path bomb = Fixtures.write(tmp, "bomb.deb", deb(Fixtures.tgz(Map.of("./zeros", new byte[16 << 20]))));
+        assertThatThrownBy(() -> InputWalker.walk(bomb, new WalkLimits(1 << 20, 8 << 20, 1000)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("decompression bomb");
+    }
+
+    private static byte[] deb(byte[] dataTarGz) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ArArchiveOutputStream ar = new ArArchiveOutputStream(out)) {
+            Map<String, byte[]> members = new LinkedHashMap<>(); // debian-binary first, as dpkg wants
+            members.put("debian-binary", "2.0\n".getBytes());
+            members.put("data.tar.gz", dataTarGz);
+            for (var e : members.entrySet()) {
+                ar.putArchiveEntry(new ArArchiveEntry(e.getKey(), e.getValue().length));
+                ar.write(e.getValue());
+                ar.closeArchiveEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void normalisation() {
-        assertThat(InputWalker.normalize("./a/b/../c.so")).isEqualTo("a/c.so");
-        assertThat(InputWalker.normalize("/abs/x")).isEqualTo("abs/x");
-        assertThat(InputWalker.normalize("a/../../x")).isNull();
-        assertThat(InputWalker.normalize("a\\..\\..\\x")).isNull();
-        assertThat(List.of(InputWalker.kindOf("PK\3\4".getBytes(), 4), InputWalker.kindOf("!<arch>\n".getBytes(), 8)))
-                .containsExactly(InputWalker.Kind.ZIP, InputWalker.Kind.AR);
+        // the walker applies the crawler's archive rule; ArchivePathTest and FormatTest hold the cases
+        assertThat(ArchivePath.normalize("./a/b/../c.so")).contains("a/c.so");
+        assertThat(ArchivePath.normalize("/abs/x")).contains("abs/x");
+        assertThat(ArchivePath.normalize("a/../../x")).isEmpty();
+        assertThat(ArchivePath.normalize("a\\..\\..\\x")).isEmpty();
+        assertThat(List.of(Format.of("PK\3\4".getBytes()), Format.of("!<arch>\n".getBytes())))
+                .containsExactly(Format.ZIP, Format.AR);
     }
 }
