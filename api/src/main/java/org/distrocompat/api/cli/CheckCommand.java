@@ -1,6 +1,5 @@
 package org.distrocompat.api.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +10,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distrocompat.core.check.BadInputException;
 import org.distrocompat.core.check.WalkLimits;
+import org.distrocompat.core.policy.PolicyFileException;
+import org.distrocompat.core.policy.PolicyJudge;
 import org.distrocompat.core.query.CheckQuery;
 import org.distrocompat.core.query.CheckReport;
 import org.distrocompat.core.query.Checker;
-import org.distrocompat.core.query.Policies;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.Database;
 import org.distrocompat.core.refresh.RefreshJob;
@@ -60,16 +60,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
-        Policies extra = null;
+        PolicyJudge extra = null;
         Path derived = Database.home().resolve("policy").resolve(RefreshJob.POLICY_FILE);
         if (policy == null && releaseData.fromHome() && Files.isRegularFile(derived)) {
             policy = derived; // the derived policy of the same data the verdicts come from
         }
         if (policy != null) {
             try {
-                extra = Policies.read(policy);
-            } catch (IOException e) {
-                throw new UserException(policy + ": " + e.getMessage());
+                extra = PolicyJudge.read(policy);
+            } catch (PolicyFileException e) {
+                throw new UserException(e.getMessage()); // names the file already
             }
         }
         PrintWriter err = spec.commandLine().getErr();
