@@ -203,6 +203,11 @@ class Pep600PolicyTest {
     }
 
     @Test
+    void theDerivedPolicyFileLoadsThroughTheValidatingLoader() {
+        assertThat(PolicyJson.parse(derived.json(), "derived")).isEqualTo(derived.policies());
+    }
+
+    @Test
     void derivedPoliciesHoldAuditwheelsInvariantsAndShape() {
         assertThat(PolicyInvariants.check(derived.policies(), derived.derivations())).isEmpty();
         assertThat(derived.policies().get(0)).isEqualTo(Policy.linux());

@@ -48,7 +48,7 @@ final class PolicyReader {
             }
             if (p.nextToken() != null) {
                 throw new PolicyFileException(source + " is not valid JSON: more content after the policy array"
-                        + at(p.currentLocation()));
+                        + at(p.currentTokenLocation()));
             }
             return out;
         } catch (JsonProcessingException e) {
