@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.distrocompat.core.query.CellFacts;
-import org.distrocompat.core.query.PolicyFactsQuery;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.SymbolVersions;
 
@@ -106,7 +104,7 @@ public final class PolicyGenerator {
     }
 
     /** Derives the policies from every stored cell; {@code arches} (empty: all) limits the output. */
-    public PolicySet generate(Collection<CellFacts> cells, Set<String> arches) {
+    PolicySet generate(Collection<CellFacts> cells, Set<String> arches) {
         List<CellFacts> mainstream = new ArrayList<>();
         Map<String, String> excluded = new TreeMap<>();
         for (CellFacts c : cells) {
