@@ -3,6 +3,7 @@ package org.distrocompat.core.policy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -53,8 +54,13 @@ public record Policy(
         return name.equals(LINUX);
     }
 
+    /** The families of PEP names: manylinux_X_Y (PEP 600, glibc X.Y) and musllinux_X_Y (PEP 656, musl X.Y). */
+    public enum Family {
+        MANYLINUX, MUSLLINUX
+    }
+
     /** The libc version a PEP 600 / PEP 656 name stands for: manylinux_2_28 is glibc 2.28, musllinux_1_2 musl 1.2. */
-    public record LibcVersion(String family, int major, int minor) {
+    public record LibcVersion(Family family, int major, int minor) {
 
         /** Whether this version is older than {@code other} of the same family (manylinux_2_17 before 2_28). */
         public boolean olderThan(LibcVersion other) {
@@ -74,7 +80,8 @@ public record Policy(
             return Optional.empty();
         }
         try {
-            return Optional.of(new LibcVersion(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            return Optional.of(new LibcVersion(Family.valueOf(m.group(1).toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
         } catch (NumberFormatException e) {
             return Optional.empty(); // digits beyond int: no libc has such a version
         }

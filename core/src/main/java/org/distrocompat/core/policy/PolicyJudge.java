@@ -150,7 +150,7 @@ public final class PolicyJudge {
         Policy higher = null;
         for (Policy p : byPriority) {
             Policy.LibcVersion v = p.libcVersion().orElse(null);
-            if (v == null || !v.family().equals("manylinux") || v.major() != major || !supports(p, arch)) {
+            if (v == null || v.family() != Policy.Family.MANYLINUX || v.major() != major || !supports(p, arch)) {
                 continue;
             }
             if (v.minor() == minor) {

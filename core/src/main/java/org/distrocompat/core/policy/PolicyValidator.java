@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.distrocompat.core.policy.Policy.Family;
 
 /**
  * The invariants a loaded policy file must hold, checked at once so that a bad file fails with one line instead
@@ -82,13 +83,13 @@ final class PolicyValidator {
     }
 
     private static void oneFamily(List<Policy> policies, String source) {
-        boolean musl = policies.stream().anyMatch(p -> p.libcVersion().filter(v -> v.family().equals("musllinux"))
+        boolean musl = policies.stream().anyMatch(p -> p.libcVersion().filter(v -> v.family() == Family.MUSLLINUX)
                 .isPresent());
         if (!musl) {
             return;
         }
         for (Policy p : policies) {
-            if (!p.isLinux() && p.libcVersion().filter(v -> v.family().equals("musllinux")).isEmpty()) {
+            if (!p.isLinux() && p.libcVersion().filter(v -> v.family() == Family.MUSLLINUX).isEmpty()) {
                 throw bad(source, p.name(), "a musllinux policy file holds musllinux_X_Y policies and linux only");
             }
         }
@@ -101,7 +102,7 @@ final class PolicyValidator {
             if (v.isEmpty()) {
                 continue;
             }
-            if (previous != null && previous.libcVersion().get().family().equals(v.get().family())
+            if (previous != null && previous.libcVersion().get().family() == v.get().family()
                     && !previous.libcVersion().get().olderThan(v.get())) {
                 throw bad(source, previous.name(), "priority " + previous.priority() + " ranks it above "
                         + p.name() + " (" + p.priority() + "); a newer libc must have a lower priority");

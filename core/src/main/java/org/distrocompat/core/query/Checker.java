@@ -1,5 +1,6 @@
 package org.distrocompat.core.query;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Checker {
     }
 
     /** Checks an input given as a stream (an HTTP upload); {@code fileName} gives the claimed tags. */
-    public CheckReport check(java.io.InputStream input, String fileName, String arch) throws BadInputException {
+    public CheckReport check(InputStream input, String fileName, String arch) throws BadInputException {
         return check(fileName, fileName, InputWalker.walk(input, fileName, limits), arch);
     }
 
@@ -153,10 +154,9 @@ public final class Checker {
         }
         Policy p = manylinux.byName(platform);
         if (p == null) {
-            Matcher m = MANYLINUX.matcher(platform);
-            if (m.matches() && m.group(1) != null) {
-                p = manylinux.forGlibc(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), arch);
-            }
+            String onArch = arch;
+            p = Policy.libcVersionOf(platform).filter(v -> v.family() == Policy.Family.MANYLINUX)
+                    .map(v -> manylinux.forGlibc(v.major(), v.minor(), onArch)).orElse(null);
         }
         if (p == null) {
             return new CheckReport.TagVerdict(tag, false, "no " + platform + " policy is known for " + arch);
@@ -181,7 +181,7 @@ public final class Checker {
         // the highest missing version of that prefix says more than the lowest ("needs GLIBC_2.38", not "2.32")
         for (CheckQuery.Missing x : v.missing()) {
             if (x.version() != null && SymbolVersions.prefix(x.version()).equals(prefix)
-                    && org.distrocompat.core.check.InputNeeds.NAME_ORDER.compare(x.version(), m.version()) > 0
+                    && InputNeeds.NAME_ORDER.compare(x.version(), m.version()) > 0
                     && SymbolVersions.isNumeric(SymbolVersions.version(x.version()))) {
                 m = x;
             }
