@@ -16,6 +16,7 @@ import org.distrocompat.core.query.CheckQuery;
 import org.distrocompat.core.query.CheckReport;
 import org.distrocompat.core.query.Checker;
 import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.Database;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
@@ -174,11 +175,11 @@ public final class CheckCommand implements Callable<Integer> {
         Map<String, String> maxByPrefix = new LinkedHashMap<>();
         for (var e : r.needs().requirements().values()) {
             for (String v : e) {
-                String p = org.distrocompat.db.model.SymbolVersions.prefix(v);
-                String ver = org.distrocompat.db.model.SymbolVersions.version(v);
-                if (org.distrocompat.db.model.SymbolVersions.isNumeric(ver)) {
+                String p = SymbolVersions.prefix(v);
+                String ver = SymbolVersions.version(v);
+                if (SymbolVersions.isNumeric(ver)) {
                     maxByPrefix.merge(p, ver, (a, b) ->
-                            org.distrocompat.db.model.SymbolVersions.compareNumeric(a, b) >= 0 ? a : b);
+                            SymbolVersions.compareNumeric(a, b) >= 0 ? a : b);
                 }
             }
         }
