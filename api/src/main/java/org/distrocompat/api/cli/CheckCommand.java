@@ -1,6 +1,5 @@
 package org.distrocompat.api.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +10,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distrocompat.core.check.BadInputException;
 import org.distrocompat.core.check.WalkLimits;
+import org.distrocompat.core.policy.PolicyFileException;
+import org.distrocompat.core.policy.PolicyJudge;
 import org.distrocompat.core.query.CheckQuery;
 import org.distrocompat.core.query.CheckReport;
 import org.distrocompat.core.query.Checker;
-import org.distrocompat.core.query.Policies;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.Home;
+import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import org.distrocompat.db.snapshot.SnapshotCell;
@@ -61,16 +62,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
-        Policies extra = null;
+        PolicyJudge extra = null;
         Path derived = Home.current().policyDir().resolve(RefreshJob.POLICY_FILE);
         if (policy == null && releaseData.fromHome() && Files.isRegularFile(derived)) {
             policy = derived; // the derived policy of the same data the verdicts come from
         }
         if (policy != null) {
             try {
-                extra = Policies.read(policy);
-            } catch (IOException e) {
-                throw new UserException(policy + ": " + e.getMessage());
+                extra = PolicyJudge.read(policy);
+            } catch (PolicyFileException e) {
+                throw new UserException(e.getMessage()); // names the file already
             }
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -175,11 +176,11 @@ public final class CheckCommand implements Callable<Integer> {
         Map<String, String> maxByPrefix = new LinkedHashMap<>();
         for (var e : r.needs().requirements().values()) {
             for (String v : e) {
-                String p = org.distrocompat.db.model.SymbolVersions.prefix(v);
-                String ver = org.distrocompat.db.model.SymbolVersions.version(v);
-                if (org.distrocompat.db.model.SymbolVersions.isNumeric(ver)) {
+                String p = SymbolVersions.prefix(v);
+                String ver = SymbolVersions.version(v);
+                if (SymbolVersions.isNumeric(ver)) {
                     maxByPrefix.merge(p, ver, (a, b) ->
-                            org.distrocompat.db.model.SymbolVersions.compareNumeric(a, b) >= 0 ? a : b);
+                            SymbolVersions.compareNumeric(a, b) >= 0 ? a : b);
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.Policy;
 import org.distrocompat.core.policy.PolicyDiff;
 import org.distrocompat.core.policy.PolicyExplainer;
+import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyGenerator;
 import org.distrocompat.core.policy.PolicyInvariants;
 import org.distrocompat.core.policy.PolicyJson;
@@ -77,7 +78,7 @@ public final class PolicyCommand implements Callable<Integer> {
         }
         Set<String> archNames = new LinkedHashSet<>();
         arches.forEach(a -> archNames.add(Arch.parse(a).wheelName()));
-        List<Policy> old = diff == null ? null : PolicyJson.read(diff);
+        List<Policy> old = diff == null ? null : readDiffBase();
         PolicySet set;
         try (Database db = database.open()) {
             set = new PolicyGenerator(config).generate(db, archNames);
@@ -131,5 +132,13 @@ public final class PolicyCommand implements Callable<Integer> {
         }
         stdout.flush();
         return code;
+    }
+
+    private List<Policy> readDiffBase() {
+        try {
+            return PolicyJson.read(diff);
+        } catch (PolicyFileException e) {
+            throw new UserException(e.getMessage()); // names the file already
+        }
     }
 }

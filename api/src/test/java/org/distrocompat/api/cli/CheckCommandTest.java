@@ -3,6 +3,7 @@ package org.distrocompat.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.distrocompat.core.check.Fixtures;
 import org.distrocompat.core.check.TestElf;
+import org.distrocompat.core.policy.Policy;
+import org.distrocompat.core.policy.PolicyJson;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
 import org.distrocompat.db.Migrations;
@@ -331,6 +334,40 @@ class CheckCommandTest {
         assertThat(p.get("policy").asText()).isEqualTo(policy.toString());
         CliRunner broken = check("--policy", tmp.resolve("missing.json").toString(), old.toString());
         assertThat(broken.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void aPolicyFileBreakingAuditwheelsInvariantsIsBadInputInOneLine() throws Exception {
+        // the official file with GLIBCXX_3.4.24 taken from manylinux_2_28 on aarch64 (manylinux_2_27 allows it)
+        List<Policy> official;
+        try (InputStream in = CheckCommandTest.class.getResourceAsStream("/auditwheel/manylinux-policy.json")) {
+            official = PolicyJson.parse(in, "official");
+        }
+        List<Policy> tampered = new ArrayList<>();
+        for (Policy p : official) {
+            if (!p.name().equals("manylinux_2_28")) {
+                tampered.add(p);
+                continue;
+            }
+            Map<String, Map<String, List<String>>> sv = new LinkedHashMap<>(p.symbolVersions());
+            Map<String, List<String>> aarch64 = new LinkedHashMap<>(sv.get("aarch64"));
+            aarch64.put("GLIBCXX", aarch64.get("GLIBCXX").stream().filter(v -> !v.equals("3.4.24")).toList());
+            sv.put("aarch64", aarch64);
+            tampered.add(new Policy(p.name(), p.aliases(), p.priority(), sv, p.libWhitelist(), p.blacklist()));
+        }
+        Path bad = Fixtures.write(tmp, "bad-policy.json", PolicyJson.write(tampered).getBytes());
+        Path elf = Fixtures.write(tmp, "plain.so", TestElf.x86_64().needs("libc.so.6", "GLIBC_2.2.5").bytes());
+        CliRunner r = check("--policy", bad.toString(), elf.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("distrocompat: check: " + bad
+                + ": manylinux_2_28 aarch64: GLIBCXX_3.4.24 allowed by manylinux_2_27 is missing" + System.lineSeparator());
+
+        Path notJson = Fixtures.write(tmp, "not-json.json", "[{\"name\": ".getBytes());
+        CliRunner r2 = check("--policy", notJson.toString(), elf.toString());
+        assertThat(r2.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r2.err()).startsWith("distrocompat: check: " + notJson + " is not valid JSON: ")
+                .hasLineCount(1);
     }
 
     @Test

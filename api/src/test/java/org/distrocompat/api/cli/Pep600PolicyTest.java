@@ -188,7 +188,7 @@ class Pep600PolicyTest {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         // x86_64 and aarch64 follow the rule from manylinux_2_24 on: every maximum is reproduced there
         assertThat(differences.keySet()).noneMatch(k -> (k.contains(" x86_64") || k.contains(" aarch64"))
-                && Policy.glibcMinor(k.split(" ")[0]) >= 24);
+                && Policy.libcVersionOf(k.split(" ")[0]).orElseThrow().minor() >= 24);
     }
 
     @Test
@@ -200,6 +200,11 @@ class Pep600PolicyTest {
                 "manylinux_2_26 x86_64: GLIBCXX ≤ 3.4.22 because photon-2.0 defines no 3.4.23",
                 "manylinux_2_17 x86_64: GLIBCXX ≤ 3.4.17 because ubuntu-13.04 defines no 3.4.18");
         assertThat(lines).anyMatch(l -> l.startsWith("manylinux_2_28 x86_64: GLIBC ≤ 2.28: capped: GLIBC_2.29"));
+    }
+
+    @Test
+    void theDerivedPolicyFileLoadsThroughTheValidatingLoader() {
+        assertThat(PolicyJson.parse(derived.json(), "derived")).isEqualTo(derived.policies());
     }
 
     @Test

@@ -50,6 +50,20 @@ class PolicyCommandTest {
     }
 
     @Test
+    void aDiffBaseThatIsNoValidPolicyFileIsBadInputInOneLine(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, """
+                [{"name": "linux", "aliases": [], "priority": 0, "symbol_versions": {}, "lib_whitelist": [], "blacklist": {}},
+                 {"name": "manylinux_2_17", "aliases": [], "priority": 80, "symbol_versions": {"amd64": {}},
+                  "lib_whitelist": [], "blacklist": {}}]
+                """);
+        CliRunner r = CliRunner.run("policy", "--db", TestDatabase.freshUrl(), "--diff", old.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("distrocompat: policy: " + old + ": manylinux_2_17: architecture \"amd64\" is "
+                + "not a wheel's name for it; use \"x86_64\"" + System.lineSeparator());
+    }
+
+    @Test
     void emptyDatabaseSaysWhatToDo() {
         CliRunner r = CliRunner.run("policy", "--db", TestDatabase.freshUrl());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

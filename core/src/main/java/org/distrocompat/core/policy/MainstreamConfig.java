@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.distrocompat.core.query.CellFacts;
 
 /**
  * Which releases count as "mainstream" for PEP 600 policy derivation, and what the policy covers.
@@ -79,7 +78,7 @@ public record MainstreamConfig(
     }
 
     /** Whether a glibc release counts, and if not, why (null when it counts). */
-    public String exclusionReason(CellFacts c) {
+    String exclusionReason(CellFacts c) {
         if (!"glibc".equals(c.libc()) || c.glibc() == null) {
             return "not glibc";
         }
@@ -92,7 +91,7 @@ public record MainstreamConfig(
         return statuses.contains(c.status()) ? null : "status " + c.status();
     }
 
-    public boolean isMainstream(CellFacts c) {
+    boolean isMainstream(CellFacts c) {
         return exclusionReason(c) == null;
     }
 

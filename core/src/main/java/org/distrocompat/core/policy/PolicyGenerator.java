@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.distrocompat.core.query.CellFacts;
-import org.distrocompat.core.query.PolicyFactsQuery;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.SymbolVersions;
 
@@ -106,7 +104,7 @@ public final class PolicyGenerator {
     }
 
     /** Derives the policies from every stored cell; {@code arches} (empty: all) limits the output. */
-    public PolicySet generate(Collection<CellFacts> cells, Set<String> arches) {
+    PolicySet generate(Collection<CellFacts> cells, Set<String> arches) {
         List<CellFacts> mainstream = new ArrayList<>();
         Map<String, String> excluded = new TreeMap<>();
         for (CellFacts c : cells) {
@@ -114,7 +112,7 @@ public final class PolicyGenerator {
                 continue;
             }
             String why = config.exclusionReason(c);
-            if (why == null && glibcMinor(c.glibc()) < 0) {
+            if (why == null && minorOfGlibcVersion(c.glibc()) < 0) {
                 why = "glibc version '" + c.glibc() + "' is not 2.x";
             }
             if (why == null) {
@@ -124,7 +122,7 @@ public final class PolicyGenerator {
             }
         }
         Map<String, Map<String, String>> introduced = glibcIntroductions(cells);
-        TreeSet<Integer> minors = mainstream.stream().map(c -> glibcMinor(c.glibc()))
+        TreeSet<Integer> minors = mainstream.stream().map(c -> minorOfGlibcVersion(c.glibc()))
                 .collect(Collectors.toCollection(TreeSet::new));
         List<Policy> policies = new ArrayList<>();
         Map<String, Derivation> derivations = new LinkedHashMap<>();
@@ -146,10 +144,10 @@ public final class PolicyGenerator {
         List<CellFacts> inScope = new ArrayList<>();
         for (String arch : orderedArches(mainstream)) {
             List<CellFacts> onArch = mainstream.stream().filter(c -> c.arch().equals(arch)).toList();
-            List<CellFacts> scope = onArch.stream().filter(c -> glibcMinor(c.glibc()) >= y).toList();
+            List<CellFacts> scope = onArch.stream().filter(c -> minorOfGlibcVersion(c.glibc()) >= y).toList();
             // an arch joins manylinux_2_Y once a mainstream release on it has glibc 2.Y or older: before that,
             // no glibc 2.Y system of that arch existed to be compatible with
-            if (scope.isEmpty() || onArch.stream().noneMatch(c -> glibcMinor(c.glibc()) <= y)) {
+            if (scope.isEmpty() || onArch.stream().noneMatch(c -> minorOfGlibcVersion(c.glibc()) <= y)) {
                 continue;
             }
             Map<String, String> introduced = introducedByArch.getOrDefault(arch, Map.of());
@@ -169,7 +167,7 @@ public final class PolicyGenerator {
         Map<String, Integer> verified = new LinkedHashMap<>();
         List<String> whitelist = new ArrayList<>();
         for (String candidate : config.whitelistCandidates()) {
-            int from = candidate.contains(">=") ? glibcMinor(candidate.substring(candidate.indexOf(">=") + 2)) : 0;
+            int from = candidate.contains(">=") ? minorOfGlibcVersion(candidate.substring(candidate.indexOf(">=") + 2)) : 0;
             String soname = candidate.contains(">=") ? candidate.substring(0, candidate.indexOf(">=")) : candidate;
             if (y < from) {
                 continue;
@@ -299,7 +297,7 @@ public final class PolicyGenerator {
         Map<String, Map<String, String>> first = new HashMap<>();
         Map<String, String> anyArch = new HashMap<>();
         for (CellFacts c : cells) {
-            if (!"glibc".equals(c.libc()) || c.glibc() == null || glibcMinor(c.glibc()) < 0) {
+            if (!"glibc".equals(c.libc()) || c.glibc() == null || minorOfGlibcVersion(c.glibc()) < 0) {
                 continue;
             }
             Map<String, String> onArch = first.computeIfAbsent(c.arch(), k -> new HashMap<>());
@@ -380,8 +378,11 @@ public final class PolicyGenerator {
         return result;
     }
 
-    /** Y of a glibc "2.Y[.Z]", or -1. */
-    public static int glibcMinor(String glibc) {
+    /**
+     * Y of a glibc version "2.Y[.Z]" (a release's glibc, or a whitelist candidate's lower bound), or -1 when it is
+     * not a 2.x version. A policy's own Y comes from its name: {@link Policy#libcVersion()}.
+     */
+    static int minorOfGlibcVersion(String glibc) {
         if (glibc == null) {
             return -1;
         }

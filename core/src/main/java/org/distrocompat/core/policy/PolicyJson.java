@@ -1,25 +1,23 @@
 package org.distrocompat.core.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * auditwheel's policy file format, byte for byte as pypa/auditwheel writes {@code manylinux-policy.json}:
- * two-space indentation, objects one key per line, arrays of strings on one line, empty ones as [] and {},
- * keys in the order name, aliases, priority, symbol_versions, lib_whitelist, blacklist, and a final newline.
+ * auditwheel's policy file format, the one way in and out of it. Written byte for byte as pypa/auditwheel writes
+ * {@code manylinux-policy.json}: two-space indentation, objects one key per line, arrays of strings on one line,
+ * empty ones as [] and {}, keys in the order name, aliases, priority, symbol_versions, lib_whitelist, blacklist,
+ * and a final newline. Read for every use (a check's {@code --policy}, the bundled official files, a
+ * {@code --diff} base, the previously published file) through the same loader, which validates what it reads.
  */
 public final class PolicyJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PolicyJson() {
     }
@@ -102,66 +100,29 @@ public final class PolicyJson {
         return sb.append('"').toString();
     }
 
-    /** Reads a policy file; {@code IllegalArgumentException} (one line) when it is not one. */
+    /**
+     * Loads a policy file: {@link PolicyReader} reads it, {@link PolicyValidator} checks the invariants auditwheel's
+     * loader relies on. Every failure is a {@link PolicyFileException} of one line naming the file.
+     */
     public static List<Policy> read(Path file) {
-        try {
-            return parse(Files.readString(file), file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
+            throw new PolicyFileException("no such file: " + file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new PolicyFileException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    public static List<Policy> parse(String json, String where) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + " is not valid JSON: " + firstLine(e.getMessage()));
-        }
-        if (root == null || !root.isArray()) {
-            throw new IllegalArgumentException(where + " is not a policy file (expected a JSON array of policies)");
-        }
-        List<Policy> out = new ArrayList<>();
-        for (JsonNode p : root) {
-            if (!p.isObject() || !p.path("name").isTextual() || !p.path("priority").isInt()) {
-                throw new IllegalArgumentException(where + ": every policy needs a name and an integer priority");
-            }
-            Map<String, Map<String, List<String>>> sv = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = p.path("symbol_versions").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> arch = it.next();
-                sv.put(arch.getKey(), stringLists(arch.getValue(), where));
-            }
-            out.add(new Policy(p.get("name").asText(), strings(p.path("aliases"), where), p.get("priority").asInt(), sv,
-                    strings(p.path("lib_whitelist"), where), stringLists(p.path("blacklist"), where)));
-        }
-        return out;
+    /** Loads a policy file's content; {@code source} names it in errors. */
+    public static List<Policy> parse(String json, String source) {
+        return parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), source);
     }
 
-    private static Map<String, List<String>> stringLists(JsonNode node, String where) {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            m.put(e.getKey(), strings(e.getValue(), where));
-        }
-        return m;
-    }
-
-    private static List<String> strings(JsonNode node, String where) {
-        List<String> out = new ArrayList<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw new IllegalArgumentException(where + ": expected an array of strings, found " + node.getNodeType());
-        }
-        node.forEach(v -> out.add(v.asText()));
-        return out;
-    }
-
-    private static String firstLine(String s) {
-        int nl = s == null ? -1 : s.indexOf('\n');
-        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+    /** Loads a policy file from a stream (a bundled resource); {@code source} names it in errors. */
+    public static List<Policy> parse(InputStream in, String source) {
+        List<Policy> policies = PolicyReader.read(in, source);
+        PolicyValidator.validate(policies, source);
+        return policies;
     }
 }

@@ -1,5 +1,6 @@
 package org.distrocompat.core.query;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.distrocompat.core.check.InputNeeds;
 import org.distrocompat.core.check.InputWalker;
 import org.distrocompat.core.check.WalkLimits;
 import org.distrocompat.core.check.WheelName;
+import org.distrocompat.core.policy.Policy;
+import org.distrocompat.core.policy.PolicyJudge;
 import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import org.distrocompat.db.snapshot.SnapshotCell;
@@ -27,17 +30,17 @@ public final class Checker {
     private static final Pattern MUSLLINUX = Pattern.compile("musllinux_(\\d+)_(\\d+)");
 
     private final CheckQuery query;
-    private final Policies manylinux;
-    private final Policies extra;
+    private final PolicyJudge manylinux;
+    private final PolicyJudge extra;
     private final WalkLimits limits;
 
     /**
      * @param snapshot the release data
      * @param extra    an additional policy file to evaluate (the project's derived policy), or null
      */
-    public Checker(ReleaseSnapshot snapshot, Policies extra, WalkLimits limits) {
+    public Checker(ReleaseSnapshot snapshot, PolicyJudge extra, WalkLimits limits) {
         this.query = new CheckQuery(snapshot.cells());
-        this.manylinux = Policies.officialManylinux();
+        this.manylinux = PolicyJudge.officialManylinux();
         this.extra = extra;
         this.limits = limits;
     }
@@ -58,7 +61,7 @@ public final class Checker {
     }
 
     /** Checks an input given as a stream (an HTTP upload); {@code fileName} gives the claimed tags. */
-    public CheckReport check(java.io.InputStream input, String fileName, String arch) throws BadInputException {
+    public CheckReport check(InputStream input, String fileName, String arch) throws BadInputException {
         return check(fileName, fileName, InputWalker.walk(input, fileName, limits), arch);
     }
 
@@ -74,7 +77,7 @@ public final class Checker {
             String libc = needs.libc() == null ? "glibc" : needs.libc();
             verdicts = query.verdicts(needs.arch(), libc, needs.requirements());
             notInBase = query.notInBaseSystem(needs.arch(), libc, needs.requirements());
-            Policies official = "musl".equals(libc) ? Policies.officialMusllinux() : manylinux;
+            PolicyJudge official = "musl".equals(libc) ? PolicyJudge.officialMusllinux() : manylinux;
             overall = official.bestTag(needs.arch(), needs.requirements(), false);
             sym = official.bestTag(needs.arch(), needs.requirements(), true);
             if (extra != null) {
@@ -142,24 +145,23 @@ public final class Checker {
             if ("glibc".equals(needs.libc())) {
                 return new CheckReport.TagVerdict(tag, false, "linked against glibc, not musl");
             }
-            PlatformPolicy p = Policies.officialMusllinux().byName(platform);
-            String why = p == null ? null : Policies.violation(p, arch, needs.requirements(), false);
+            Policy p = PolicyJudge.officialMusllinux().byName(platform);
+            String why = p == null ? null : PolicyJudge.violation(p, arch, needs.requirements(), false);
             return new CheckReport.TagVerdict(tag, why == null, why);
         }
         if ("musl".equals(needs.libc())) {
             return new CheckReport.TagVerdict(tag, false, "linked against musl, not glibc");
         }
-        PlatformPolicy p = manylinux.byName(platform);
+        Policy p = manylinux.byName(platform);
         if (p == null) {
-            Matcher m = MANYLINUX.matcher(platform);
-            if (m.matches() && m.group(1) != null) {
-                p = manylinux.forGlibc(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), arch);
-            }
+            String onArch = arch;
+            p = Policy.libcVersionOf(platform).filter(v -> v.family() == Policy.Family.MANYLINUX)
+                    .map(v -> manylinux.forGlibc(v.major(), v.minor(), onArch)).orElse(null);
         }
         if (p == null) {
             return new CheckReport.TagVerdict(tag, false, "no " + platform + " policy is known for " + arch);
         }
-        String why = Policies.violation(p, arch, needs.requirements(), false);
+        String why = PolicyJudge.violation(p, arch, needs.requirements(), false);
         return new CheckReport.TagVerdict(tag, why == null, why);
     }
 
@@ -179,7 +181,7 @@ public final class Checker {
         // the highest missing version of that prefix says more than the lowest ("needs GLIBC_2.38", not "2.32")
         for (CheckQuery.Missing x : v.missing()) {
             if (x.version() != null && SymbolVersions.prefix(x.version()).equals(prefix)
-                    && org.distrocompat.core.check.InputNeeds.NAME_ORDER.compare(x.version(), m.version()) > 0
+                    && InputNeeds.NAME_ORDER.compare(x.version(), m.version()) > 0
                     && SymbolVersions.isNumeric(SymbolVersions.version(x.version()))) {
                 m = x;
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.distrocompat.core.policy.MainstreamConfig;
+import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyGenerator;
 import org.distrocompat.core.policy.PolicyInvariants;
 import org.distrocompat.core.policy.PolicyPublisher;
@@ -64,7 +65,8 @@ public final class RefreshJob {
         try {
             return PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
                     "# distrocompat refresh at " + Instant.now() + "; " + config.summary());
-        } catch (IOException e) {
+        } catch (IOException | PolicyFileException e) {
+            // PolicyFileException: the previously published file, read for the diff, is not a valid policy file
             throw new RefreshFailed("cannot publish into " + outDir + ": " + e.getMessage(), e);
         }
     }

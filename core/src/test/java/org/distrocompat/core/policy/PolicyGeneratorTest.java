@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.distrocompat.core.query.CellFacts;
 import org.junit.jupiter.api.Test;
 
 /** The derivation rule on hand-made cells (no database). */

@@ -1,4 +1,4 @@
-package org.distrocompat.core.query;
+package org.distrocompat.core.policy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +17,10 @@ import org.jdbi.v3.core.Jdbi;
  * effective_version), which prefixes an imported record covered, the sonames crawled cells ship, and the
  * exported symbols the database holds (imported libz.so.1 lists, crawled library_symbol rows).
  */
-public final class PolicyFactsQuery {
+final class PolicyFactsQuery {
     private final Jdbi jdbi;
 
-    public PolicyFactsQuery(Jdbi jdbi) {
+    PolicyFactsQuery(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -28,7 +28,7 @@ public final class PolicyFactsQuery {
             String glibc, String provenance) {
     }
 
-    public List<CellFacts> cells() {
+    List<CellFacts> cells() {
         return jdbi.withHandle(this::read);
     }
 
