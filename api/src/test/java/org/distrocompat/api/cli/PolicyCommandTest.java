@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
 import org.distrocompat.db.Migrations;
 import org.distrocompat.db.TestDatabase;
-import org.distrocompat.db.repo.ImportRepository;
-import org.distrocompat.db.repo.ReleaseRepository;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.ReleaseStatus;
+import org.distrocompat.db.repo.ImportedCellFacts;
+import org.distrocompat.db.repo.ImportedCells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +24,10 @@ class PolicyCommandTest {
     /** Stores an imported cell: versions as full names; covered = the prefixes given. */
     private static void cell(Database db, String distro, String release, String glibc, List<String> covered,
             List<String> names) {
-        db.jdbi().useTransaction(h -> {
-            ReleaseRepository r = h.attach(ReleaseRepository.class);
-            ImportRepository i = h.attach(ImportRepository.class);
-            int ra = r.upsertReleaseArch(r.upsertRelease(r.upsertDistro(distro, distro), release, null, "supported",
-                    "glibc", glibc, null, null, null), "x86_64");
-            int src = r.upsertSource("imported", "pep600_compliance", "/data");
-            i.insertCell(ra, src, glibc, "0".repeat(64), null, null);
-            i.insertPrefixes(ra, src, covered);
-            i.insertVersions(ra, src, names);
-        });
+        ImportedCells cells = new ImportedCells(db);
+        int source = cells.source(Map.of(distro, distro), "pep600_compliance", "/data");
+        cells.write(new ImportedCellFacts(distro, release, ReleaseStatus.SUPPORTED, Libc.GLIBC, glibc, Arch.X86_64,
+                "0".repeat(64), null, new TreeSet<>(covered), names, Map.of()), source, "pep600_compliance", null);
     }
 
     @Test

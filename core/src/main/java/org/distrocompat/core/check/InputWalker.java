@@ -90,6 +90,8 @@ public final class InputWalker {
     private static InputContents run(InputWalker w, Walk walk) throws BadInputException {
         try {
             walk.run(w);
+        } catch (BadInputException e) {
+            throw e;
         } catch (NoSuchFileException e) {
             throw new BadInputException("no such file: " + e.getMessage());
         } catch (AccessDeniedException e) {
@@ -133,38 +135,29 @@ public final class InputWalker {
         }
     }
 
-    private void directory(Path root) throws IOException, BadInputException {
+    private void directory(Path root) throws IOException {
         Path base = root.toAbsolutePath().normalize();
-        try {
-            Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
-                            String rel = base.relativize(p).toString().replace('\\', '/');
-                            try {
-                                budget.entry();
-                                if (attrs.isSymbolicLink()) {
-                                    String target = Files.readSymbolicLink(p).toString();
-                                    link(rel, "symbolic link to " + target, ArchivePath.resolveLink(rel, target), "");
-                                } else if (attrs.isRegularFile()) {
-                                    directoryFile(p, rel, attrs.size());
-                                } else {
-                                    skipped.add(new InputContents.Skipped(rel, "not a regular file"));
-                                }
-                            } catch (BadInputException e) {
-                                throw new WrappedBadInput(e);
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
+        Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
+                String rel = base.relativize(p).toString().replace('\\', '/');
+                budget.entry();
+                if (attrs.isSymbolicLink()) {
+                    String target = Files.readSymbolicLink(p).toString();
+                    link(rel, "symbolic link to " + target, ArchivePath.resolveLink(rel, target), "");
+                } else if (attrs.isRegularFile()) {
+                    directoryFile(p, rel, attrs.size());
+                } else {
+                    skipped.add(new InputContents.Skipped(rel, "not a regular file"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
 
-                        @Override
-                        public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
-                            throw e;
-                        }
-                    });
-        } catch (WrappedBadInput e) {
-            throw (BadInputException) e.getCause();
-        }
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+                throw e;
+            }
+        });
     }
 
     private void directoryFile(Path p, String rel, long size) throws IOException, BadInputException {
@@ -337,11 +330,4 @@ public final class InputWalker {
         }
     }
 
-    private static final class WrappedBadInput extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        WrappedBadInput(BadInputException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
 }

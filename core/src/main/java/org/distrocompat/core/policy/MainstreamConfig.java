@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.distrocompat.db.query.PolicyCell;
 
 /**
  * Which releases count as "mainstream" for PEP 600 policy derivation, and what the policy covers.
@@ -78,7 +79,7 @@ public record MainstreamConfig(
     }
 
     /** Whether a glibc release counts, and if not, why (null when it counts). */
-    String exclusionReason(CellFacts c) {
+    String exclusionReason(PolicyCell c) {
         if (!"glibc".equals(c.libc()) || c.glibc() == null) {
             return "not glibc";
         }
@@ -91,11 +92,11 @@ public record MainstreamConfig(
         return statuses.contains(c.status()) ? null : "status " + c.status();
     }
 
-    boolean isMainstream(CellFacts c) {
+    boolean isMainstream(PolicyCell c) {
         return exclusionReason(c) == null;
     }
 
-    private static boolean matches(Set<String> patterns, CellFacts c) {
+    private static boolean matches(Set<String> patterns, PolicyCell c) {
         return patterns.contains(c.distro()) || patterns.contains(c.label());
     }
 

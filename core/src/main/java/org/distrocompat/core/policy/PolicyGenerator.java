@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.SymbolVersions;
+import org.distrocompat.db.query.PolicyCell;
+import org.distrocompat.db.query.PolicyFacts;
 
 /**
  * Derives manylinux policies by the PEP 600 rule: on each arch and for each prefix, manylinux_2_Y allows
@@ -100,14 +102,14 @@ public final class PolicyGenerator {
 
     /** Derives the policies from what {@code db} stores; {@code arches} (empty: all) limits the output. */
     public PolicySet generate(Database db, Set<String> arches) {
-        return generate(new PolicyFactsQuery(db.jdbi()).cells(), arches);
+        return generate(new PolicyFacts(db.jdbi()).cells(), arches);
     }
 
     /** Derives the policies from every stored cell; {@code arches} (empty: all) limits the output. */
-    PolicySet generate(Collection<CellFacts> cells, Set<String> arches) {
-        List<CellFacts> mainstream = new ArrayList<>();
+    PolicySet generate(Collection<PolicyCell> cells, Set<String> arches) {
+        List<PolicyCell> mainstream = new ArrayList<>();
         Map<String, String> excluded = new TreeMap<>();
-        for (CellFacts c : cells) {
+        for (PolicyCell c : cells) {
             if (!arches.isEmpty() && !arches.contains(c.arch())) {
                 continue;
             }
@@ -134,17 +136,17 @@ public final class PolicyGenerator {
         return new PolicySet(List.copyOf(policies), derivations, config, labels, excluded);
     }
 
-    private void derive(int y, List<CellFacts> mainstream, Map<String, Map<String, String>> introducedByArch,
+    private void derive(int y, List<PolicyCell> mainstream, Map<String, Map<String, String>> introducedByArch,
             List<Policy> policies,
             Map<String, Derivation> derivations) {
         String name = "manylinux_2_" + y;
         Map<String, Map<String, List<String>>> symbolVersions = new LinkedHashMap<>();
         Map<String, List<String>> scopeLabels = new LinkedHashMap<>();
         Map<String, Map<String, Derivation.Bound>> bounds = new LinkedHashMap<>();
-        List<CellFacts> inScope = new ArrayList<>();
+        List<PolicyCell> inScope = new ArrayList<>();
         for (String arch : orderedArches(mainstream)) {
-            List<CellFacts> onArch = mainstream.stream().filter(c -> c.arch().equals(arch)).toList();
-            List<CellFacts> scope = onArch.stream().filter(c -> minorOfGlibcVersion(c.glibc()) >= y).toList();
+            List<PolicyCell> onArch = mainstream.stream().filter(c -> c.arch().equals(arch)).toList();
+            List<PolicyCell> scope = onArch.stream().filter(c -> minorOfGlibcVersion(c.glibc()) >= y).toList();
             // an arch joins manylinux_2_Y once a mainstream release on it has glibc 2.Y or older: before that,
             // no glibc 2.Y system of that arch existed to be compatible with
             if (scope.isEmpty() || onArch.stream().noneMatch(c -> minorOfGlibcVersion(c.glibc()) <= y)) {
@@ -152,7 +154,7 @@ public final class PolicyGenerator {
             }
             Map<String, String> introduced = introducedByArch.getOrDefault(arch, Map.of());
             inScope.addAll(scope);
-            scopeLabels.put(arch, scope.stream().map(CellFacts::label).sorted().toList());
+            scopeLabels.put(arch, scope.stream().map(PolicyCell::label).sorted().toList());
             Map<String, List<String>> byPrefix = new TreeMap<>();
             Map<String, Derivation.Bound> archBounds = new TreeMap<>();
             for (String prefix : config.prefixes()) {
@@ -196,20 +198,20 @@ public final class PolicyGenerator {
         derivations.put(name, new Derivation(name, y, scopeLabels, bounds, whitelistExcluded, verified, blacklistReasons));
     }
 
-    private static List<String> orderedArches(List<CellFacts> cells) {
-        Set<String> present = cells.stream().map(CellFacts::arch).collect(Collectors.toSet());
+    private static List<String> orderedArches(List<PolicyCell> cells) {
+        Set<String> present = cells.stream().map(PolicyCell::arch).collect(Collectors.toSet());
         List<String> out = new ArrayList<>(ARCH_ORDER.stream().filter(present::contains).toList());
         present.stream().filter(a -> !ARCH_ORDER.contains(a)).sorted().forEach(out::add);
         return out;
     }
 
-    private List<String> allowed(int y, String prefix, List<CellFacts> scope, Map<String, String> introduced) {
-        List<CellFacts> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(prefix)).toList();
+    private List<String> allowed(int y, String prefix, List<PolicyCell> scope, Map<String, String> introduced) {
+        List<PolicyCell> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(prefix)).toList();
         if (contributors.isEmpty()) {
             return List.of();
         }
         Set<String> out = new HashSet<>(contributors.get(0).versions().getOrDefault(prefix, Set.of()));
-        for (CellFacts c : contributors) {
+        for (PolicyCell c : contributors) {
             out.retainAll(c.versions().getOrDefault(prefix, Set.of()));
         }
         out.removeIf(v -> notAllowed(y, prefix, v, introduced) != null);
@@ -238,9 +240,9 @@ public final class PolicyGenerator {
         return "newer than glibc " + cap + (first == null ? "" : " (oldest glibc defining it here: " + first + ")");
     }
 
-    private Derivation.Bound bound(int y, String prefix, List<CellFacts> scope, Map<String, String> introduced,
+    private Derivation.Bound bound(int y, String prefix, List<PolicyCell> scope, Map<String, String> introduced,
             List<String> allowedVersions) {
-        List<CellFacts> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(prefix)).toList();
+        List<PolicyCell> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(prefix)).toList();
         Set<String> allowed = new HashSet<>(allowedVersions);
         Set<String> all = new HashSet<>();
         contributors.forEach(c -> all.addAll(c.versions().getOrDefault(prefix, Set.of())));
@@ -253,7 +255,7 @@ public final class PolicyGenerator {
             String rule = notAllowed(y, prefix, v, introduced);
             List<String> lacking = contributors.stream()
                     .filter(c -> !c.versions().getOrDefault(prefix, Set.of()).contains(v))
-                    .map(CellFacts::label).sorted().toList();
+                    .map(PolicyCell::label).sorted().toList();
             excluded.put(v, rule != null && lacking.isEmpty() ? List.of("(" + rule + ")") : lacking);
         }
         String max = allowed.stream().filter(PolicyGenerator::numeric).max(SymbolVersions::compareNumeric).orElse(null);
@@ -271,7 +273,7 @@ public final class PolicyGenerator {
             String rule = notAllowed(y, prefix, next, introduced);
             binding = contributors.stream()
                     .filter(c -> !c.versions().getOrDefault(prefix, Set.of()).contains(next))
-                    .map(CellFacts::label).sorted().toList();
+                    .map(PolicyCell::label).sorted().toList();
             if (rule != null) {
                 reason = "capped: " + prefix + "_" + next + " is " + rule;
                 binding = List.of();
@@ -293,10 +295,10 @@ public final class PolicyGenerator {
      * Per arch, the oldest glibc (any stored release) defining each GLIBC version name; for non-numeric names
      * the oldest on any arch when that is older.
      */
-    static Map<String, Map<String, String>> glibcIntroductions(Collection<CellFacts> cells) {
+    static Map<String, Map<String, String>> glibcIntroductions(Collection<PolicyCell> cells) {
         Map<String, Map<String, String>> first = new HashMap<>();
         Map<String, String> anyArch = new HashMap<>();
-        for (CellFacts c : cells) {
+        for (PolicyCell c : cells) {
             if (!"glibc".equals(c.libc()) || c.glibc() == null || minorOfGlibcVersion(c.glibc()) < 0) {
                 continue;
             }
@@ -316,7 +318,7 @@ public final class PolicyGenerator {
         return SymbolVersions.compareNumeric(a, b) <= 0 ? a : b;
     }
 
-    private static boolean knownToLack(CellFacts c, String soname) {
+    private static boolean knownToLack(PolicyCell c, String soname) {
         if (c.sonames().contains(soname) || !c.symbols().getOrDefault(soname, Set.of()).isEmpty()) {
             return false;
         }
@@ -325,7 +327,7 @@ public final class PolicyGenerator {
                 && c.versions().getOrDefault(prefix, Set.of()).isEmpty();
     }
 
-    private static boolean knownToHave(CellFacts c, String soname) {
+    private static boolean knownToHave(PolicyCell c, String soname) {
         if (c.sonames().contains(soname) || !c.symbols().getOrDefault(soname, Set.of()).isEmpty()) {
             return true;
         }
@@ -338,19 +340,19 @@ public final class PolicyGenerator {
      * compared with releases of the same arch only: a symbol that exists on one architecture alone is not a
      * portability hazard.
      */
-    private static Map<String, List<String>> blacklist(String soname, List<CellFacts> scope,
+    private static Map<String, List<String>> blacklist(String soname, List<PolicyCell> scope,
             Map<String, Map<String, List<String>>> symbolVersions) {
-        Map<String, List<CellFacts>> byArch = new TreeMap<>();
+        Map<String, List<PolicyCell>> byArch = new TreeMap<>();
         scope.stream().filter(c -> !c.symbols().getOrDefault(soname, Set.of()).isEmpty())
                 .forEach(c -> byArch.computeIfAbsent(c.arch(), k -> new ArrayList<>()).add(c));
         Map<String, TreeSet<String>> out = new TreeMap<>();
-        for (List<CellFacts> withData : byArch.values()) {
+        for (List<PolicyCell> withData : byArch.values()) {
             if (withData.size() < 2) {
                 continue;
             }
-            Map<CellFacts, Set<String>> names = new IdentityHashMap<>(); // records hash their whole content
+            Map<PolicyCell, Set<String>> names = new IdentityHashMap<>(); // records hash their whole content
             Set<String> uncaught = new TreeSet<>();
-            for (CellFacts c : withData) {
+            for (PolicyCell c : withData) {
                 Set<String> n = new HashSet<>();
                 for (String s : c.symbols().get(soname)) {
                     int at = s.indexOf('@');
@@ -366,7 +368,7 @@ public final class PolicyGenerator {
                 names.put(c, n);
             }
             for (String symbol : uncaught) {
-                for (CellFacts c : withData) {
+                for (PolicyCell c : withData) {
                     if (!names.get(c).contains(symbol)) {
                         out.computeIfAbsent(symbol, k -> new TreeSet<>()).add(c.label() + " " + c.arch());
                     }

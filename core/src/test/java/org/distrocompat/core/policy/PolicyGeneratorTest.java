@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.distrocompat.db.query.PolicyCell;
 
 /** The derivation rule on hand-made cells (no database). */
 class PolicyGeneratorTest {
     private static int ids;
 
     /** A cell: versions as "PREFIX_version" names; covered = the prefixes given (also when empty). */
-    private static CellFacts cell(String label, String status, String arch, String glibc, Map<String, List<String>> symbols,
+    private static PolicyCell cell(String label, String status, String arch, String glibc, Map<String, List<String>> symbols,
             String... names) {
         Map<String, Set<String>> versions = new HashMap<>();
         Set<String> covered = new TreeSet<>();
@@ -31,15 +32,15 @@ class PolicyGeneratorTest {
         int dash = label.lastIndexOf('-');
         Map<String, Set<String>> syms = new HashMap<>();
         symbols.forEach((k, v) -> syms.put(k, new TreeSet<>(v)));
-        return new CellFacts(++ids, label.substring(0, dash), label.substring(dash + 1), status, arch, "glibc", glibc,
+        return new PolicyCell(++ids, label.substring(0, dash), label.substring(dash + 1), status, arch, "glibc", glibc,
                 "imported", versions, covered, Set.of(), syms);
     }
 
-    private static CellFacts cell(String label, String arch, String glibc, String... names) {
+    private static PolicyCell cell(String label, String arch, String glibc, String... names) {
         return cell(label, "supported", arch, glibc, Map.of(), names);
     }
 
-    private static PolicySet derive(List<CellFacts> cells) {
+    private static PolicySet derive(List<PolicyCell> cells) {
         return new PolicyGenerator(MainstreamConfig.defaults()).generate(cells, Set.of());
     }
 
@@ -149,8 +150,8 @@ class PolicyGeneratorTest {
         MainstreamConfig back = MainstreamConfig.parse(c.render(), "test");
         assertThat(back).isEqualTo(c);
         assertThat(c.summary()).contains("status eol|supported", "plus debian-testing", "minus photon");
-        CellFacts testing = cell("debian-testing", "devel", "x86_64", "2.42", Map.of(), "GLIBC_2.42");
-        CellFacts photon = cell("photon-3.0", "x86_64", "2.28", "GLIBC_2.28");
+        PolicyCell testing = cell("debian-testing", "devel", "x86_64", "2.42", Map.of(), "GLIBC_2.42");
+        PolicyCell photon = cell("photon-3.0", "x86_64", "2.28", "GLIBC_2.28");
         assertThat(c.isMainstream(testing)).isTrue();
         assertThat(c.exclusionReason(photon)).isEqualTo("excluded by configuration");
     }

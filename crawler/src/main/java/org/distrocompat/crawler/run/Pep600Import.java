@@ -21,11 +21,12 @@ import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.error.Messages;
 import org.distrocompat.db.error.UserException;
-import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.model.RunStatus;
 import org.distrocompat.db.repo.CrawlRuns;
-import org.distrocompat.db.repo.ImportRepository;
-import org.distrocompat.db.repo.ReleaseRepository;
+import org.distrocompat.db.repo.ImportedCellFacts;
+import org.distrocompat.db.repo.ImportedCells;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 
 /**
@@ -85,16 +86,12 @@ public final class Pep600Import {
         List<String> outcomes = new ArrayList<>();
         try {
             // every record is valid: the distros and the source exist before the cells' transactions
-            Map<String, Integer> distroIds = new HashMap<>();
-            int source = db.jdbi().inTransaction(h -> {
-                ReleaseRepository releases = h.attach(ReleaseRepository.class);
-                records.forEach(r -> distroIds.computeIfAbsent(r.name().distro(),
-                        d -> releases.upsertDistro(d, r.name().displayName())));
-                return releases.upsertSource(Provenance.IMPORTED.dbName(), SOURCE_NAME, location.toString());
-            });
+            Map<String, String> distros = new LinkedHashMap<>();
+            records.forEach(r -> distros.putIfAbsent(r.name().distro(), r.name().displayName()));
+            ImportedCells store = new ImportedCells(db);
+            int source = store.source(distros, SOURCE_NAME, location.toString());
             for (Pep600Record r : records) {
-                boolean changed = db.jdbi().inTransaction(h -> store(h.attach(ReleaseRepository.class),
-                        h.attach(ImportRepository.class), r, location, run, distroIds.get(r.name().distro()), source));
+                boolean changed = store.write(facts(r, location), source, SOURCE_NAME, run);
                 outcomes.add(changed ? "updated" : "unchanged");
                 if (changed) {
                     updated++;
@@ -120,35 +117,13 @@ public final class Pep600Import {
         return new Result(run, location, updated, unchanged, List.copyOf(warnings), List.copyOf(cells));
     }
 
-    private static boolean store(ReleaseRepository releases, ImportRepository imports, Pep600Record r, Path location,
-            long run, int distroId, int source) {
+    private static ImportedCellFacts facts(Pep600Record r, Path location) {
         Pep600Name n = r.name();
-        String arch = r.arch().wheelName();
-        Optional<String> stored = imports.recordSha256(n.distro(), n.release(), arch, SOURCE_NAME);
-        if (stored.isPresent() && stored.get().equals(r.sha256())) {
-            return false;
-        }
-        // a status a crawler (or an earlier import) stored is kept; a new release gets the file name's
-        String status = imports.releaseStatus(n.distro(), n.release()).isPresent() ? null : n.status();
-        // libc facts of a release that was crawled come from the crawl
-        boolean crawled = imports.releaseCrawled(n.distro(), n.release());
-        String libc = crawled ? null : r.libc();
-        int releaseId = releases.upsertRelease(distroId, n.release(), null, status, libc,
-                "glibc".equals(libc) ? r.glibcVersion() : null, null, null, null);
-        int cell = releases.upsertReleaseArch(releaseId, arch);
-        imports.deleteCell(cell, SOURCE_NAME);
-        imports.insertCell(cell, source, r.glibcVersion(), r.sha256(), location.relativize(r.path()).toString(), run);
-        if (!r.symbols().isEmpty()) {
-            imports.insertPrefixes(cell, source, r.symbols().keySet());
-        }
-        List<String> names = r.versionNames();
-        if (!names.isEmpty()) {
-            imports.insertVersions(cell, source, names);
-        }
-        if (!r.libzSymbols().isEmpty()) {
-            imports.insertSymbols(cell, source, Pep600Record.LIBZ, new TreeSet<>(r.libzSymbols()));
-        }
-        return true;
+        Map<String, Set<String>> symbols = r.libzSymbols().isEmpty() ? Map.of()
+                : Map.of(Pep600Record.LIBZ, new TreeSet<>(r.libzSymbols()));
+        return new ImportedCellFacts(n.distro(), n.release(), ReleaseStatus.fromDb(n.status()), Libc.fromDb(r.libc()),
+                r.glibcVersion(), r.arch(), r.sha256(), location.relativize(r.path()).toString(),
+                new TreeSet<>(r.symbols().keySet()), r.versionNames(), symbols);
     }
 
     private static String key(String distro, String release, String arch) {
@@ -158,8 +133,7 @@ public final class Pep600Import {
     /** Crawled version names of every crawled cell, by prefix. */
     private Map<String, Map<String, Set<String>>> crawledVersions() {
         Map<String, Map<String, Set<String>>> out = new HashMap<>();
-        for (ImportRepository.CrawledVersion v : db.jdbi().withExtension(ImportRepository.class,
-                ImportRepository::crawledVersions)) {
+        for (ImportedCells.CrawledVersion v : new ImportedCells(db).crawledVersions()) {
             out.computeIfAbsent(key(v.distro(), v.release(), v.arch()), k -> new HashMap<>())
                     .computeIfAbsent(SymbolVersions.prefix(v.name()), k -> new TreeSet<>())
                     .add(SymbolVersions.version(v.name()));

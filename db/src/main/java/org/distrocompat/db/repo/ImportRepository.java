@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * hash, its version names, the prefixes it covers and the exported symbols it lists. A cell's imported
  * data is replaced as a whole, inside the caller's transaction.
  */
-public interface ImportRepository {
+interface ImportRepository {
 
     /** The stored record hash of a cell for a source, if that cell was imported from it. */
     @SqlQuery("""
@@ -66,10 +66,6 @@ public interface ImportRepository {
                            WHERE d.name = :distro AND r.version = :release AND p.current)""")
     boolean releaseCrawled(@Bind("distro") String distro, @Bind("release") String release);
 
-    /** A version name a crawled cell defines. */
-    record CrawledVersion(String distro, String release, String arch, String name) {
-    }
-
     /** Every version name of every crawled cell (to compare imported records with). */
     @SqlQuery("""
             SELECT DISTINCT d.name AS distro, r.version AS release, ra.arch, ev.name
@@ -78,6 +74,6 @@ public interface ImportRepository {
             JOIN release r ON r.id = ra.release_id
             JOIN distro d ON d.id = r.distro_id
             WHERE ev.provenance = 'crawled'""")
-    @RegisterConstructorMapper(CrawledVersion.class)
-    List<CrawledVersion> crawledVersions();
+    @RegisterConstructorMapper(ImportedCells.CrawledVersion.class)
+    List<ImportedCells.CrawledVersion> crawledVersions();
 }

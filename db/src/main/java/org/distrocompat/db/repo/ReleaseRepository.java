@@ -2,6 +2,7 @@ package org.distrocompat.db.repo;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -50,6 +51,9 @@ public interface ReleaseRepository {
             RETURNING id""")
     int upsertSource(@Bind("provenance") String provenance, @Bind("name") String name,
             @Bind("location") String location);
+
+    @SqlQuery("SELECT display_name FROM distro WHERE name = :name")
+    Optional<String> displayName(@Bind("name") String name);
 
     @SqlUpdate("DELETE FROM release_arch WHERE id = :id")
     void deleteReleaseArch(@Bind("id") int releaseArchId);

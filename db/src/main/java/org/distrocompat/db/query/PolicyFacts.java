@@ -1,4 +1,4 @@
-package org.distrocompat.core.policy;
+package org.distrocompat.db.query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,10 +17,10 @@ import org.jdbi.v3.core.Jdbi;
  * effective_version), which prefixes an imported record covered, the sonames crawled cells ship, and the
  * exported symbols the database holds (imported libz.so.1 lists, crawled library_symbol rows).
  */
-final class PolicyFactsQuery {
+public final class PolicyFacts {
     private final Jdbi jdbi;
 
-    PolicyFactsQuery(Jdbi jdbi) {
+    public PolicyFacts(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -28,11 +28,11 @@ final class PolicyFactsQuery {
             String glibc, String provenance) {
     }
 
-    List<CellFacts> cells() {
+    public List<PolicyCell> cells() {
         return jdbi.withHandle(this::read);
     }
 
-    private List<CellFacts> read(Handle h) {
+    private List<PolicyCell> read(Handle h) {
         List<Cell> cells = h.createQuery("""
                 SELECT ra.id, d.name, r.version, r.status, ra.arch, r.libc, r.libc_version, p.provenance
                 FROM release_arch ra
@@ -80,12 +80,12 @@ final class PolicyFactsQuery {
                         .computeIfAbsent(r[1], k -> new HashSet<>()).add(r[2]));
         crawledSymbols.forEach((cell, bySoname) -> symbols.computeIfAbsent(cell, k -> new TreeMap<>()).putAll(bySoname));
 
-        List<CellFacts> out = new ArrayList<>();
+        List<PolicyCell> out = new ArrayList<>();
         for (Cell c : cells) {
             Map<String, Set<String>> v = versions.getOrDefault(c.id(), Map.of());
             boolean crawled = "crawled".equals(c.provenance());
             Set<String> cov = new TreeSet<>(crawled ? v.keySet() : covered.getOrDefault(c.id(), v.keySet()));
-            out.add(new CellFacts(c.id(), c.distro(), c.release(), c.status(), c.arch(), c.libc(), c.glibc(),
+            out.add(new PolicyCell(c.id(), c.distro(), c.release(), c.status(), c.arch(), c.libc(), c.glibc(),
                     c.provenance(), v, cov, sonames.getOrDefault(c.id(), Set.of()),
                     symbols.getOrDefault(c.id(), Map.of())));
         }

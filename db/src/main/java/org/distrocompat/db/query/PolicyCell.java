@@ -1,4 +1,4 @@
-package org.distrocompat.core.policy;
+package org.distrocompat.db.query;
 
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +13,7 @@ import java.util.Set;
  * @param sonames         sonames the cell is known to ship (crawled libraries; empty for imported-only cells)
  * @param symbols         soname -> exported symbols, "name" or "name@@VERSION" / "name@VERSION"
  */
-record CellFacts(
+public record PolicyCell(
         int releaseArchId,
         String distro,
         String release,
@@ -28,11 +28,11 @@ record CellFacts(
         Map<String, Set<String>> symbols) {
 
     /** distro-release, the name explanations use (photon-3.0). */
-    String label() {
+    public String label() {
         return distro + "-" + release;
     }
 
-    boolean crawled() {
+    public boolean crawled() {
         return "crawled".equals(provenance);
     }
 }
