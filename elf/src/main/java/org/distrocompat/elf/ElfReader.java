@@ -187,6 +187,8 @@ public final class ElfReader {
 
         // entry budget for version chains (aux entries are revisitable through vd_aux/vn_aux)
         private long entryBudget;
+        /** The end of what the version table being read occupies, for the section ranges. */
+        private long chainEnd;
 
         Parser(ByteBuffer buf) {
             this.b = buf.duplicate();
@@ -796,115 +798,127 @@ public final class ElfReader {
 
         private List<VersionDefinition> readVerdef(long off, long count, long limit) throws ElfFormatException {
             List<VersionDefinition> out = new ArrayList<>();
-            if (off < 0 || count == 0) {
+            if (!hasEntries(off, count, limit, 20, ".gnu.version_d")) {
                 return out;
             }
-            if (count < 0 || count > (limit - off) / 20 + 1) {
-                throw new ElfFormatException("absurd .gnu.version_d entry count " + Long.toUnsignedString(count)
-                        + " at " + hex(off) + " (file size " + size + ")");
-            }
-            long pos = off;
-            long end = off;
-            // vd_next and vda_next are unsigned and must be non-zero before the last entry, so offsets
-            // strictly increase and a chain cannot loop; aux chains can be shared, hence the entry budget
-            for (long i = 0; i < count; i++) {
-                need(pos, 20, ".gnu.version_d entry");
-                checkLimit(pos, 20, limit, ".gnu.version_d entry");
-                int flags = u16(pos + 2);
-                int ndx = u16(pos + 4);
+            chainEnd = off;
+            walk(off, count, limit, Chain.VERDEF, pos -> {
                 int cnt = u16(pos + 6);
-                long aux = u32(pos + 12);
-                long next = u32(pos + 16);
-                end = Math.max(end, pos + 20);
                 if (cnt == 0) {
                     throw new ElfFormatException(".gnu.version_d entry at " + hex(pos) + " has no names (vd_cnt 0)");
                 }
-                String name = null;
-                List<String> parents = new ArrayList<>();
-                long a = pos + aux;
-                for (int j = 0; j < cnt; j++) {
-                    spend(".gnu.version_d aux entry", a);
-                    need(a, 8, ".gnu.version_d aux entry");
-                    checkLimit(a, 8, limit, ".gnu.version_d aux entry");
-                    end = Math.max(end, a + 8);
-                    String s = str(u32(a), ".gnu.version_d name at " + hex(a));
-                    if (j == 0) {
-                        name = s;
-                    } else {
-                        parents.add(s);
-                    }
-                    long an = u32(a + 4);
-                    if (j + 1 < cnt) {
-                        if (an == 0) {
-                            throw new ElfFormatException(".gnu.version_d aux entry at " + hex(a)
-                                    + " has vda_next 0 before its last entry (loop)");
-                        }
-                        a += an;
-                    }
-                }
-                out.add(new VersionDefinition(ndx, flags, name, parents));
-                if (i + 1 < count) {
-                    if (next == 0) {
-                        throw new ElfFormatException(".gnu.version_d entry at " + hex(pos)
-                                + " has vd_next 0 before the last of " + count + " entries (loop)");
-                    }
-                    pos += next;
-                }
-            }
-            addRange(".gnu.version_d", off, end - off);
+                List<String> names = new ArrayList<>();
+                walk(pos + u32(pos + 12), cnt, limit, Chain.VERDAUX, a -> {
+                    names.add(str(u32(a), ".gnu.version_d name at " + hex(a)));
+                    return u32(a + 4);
+                });
+                out.add(new VersionDefinition(u16(pos + 4), u16(pos + 2), names.get(0), names.subList(1, names.size())));
+                return u32(pos + 16);
+            });
+            addRange(".gnu.version_d", off, chainEnd - off);
             return out;
         }
 
         private List<VersionNeed> readVerneed(long off, long count, long limit) throws ElfFormatException {
             List<VersionNeed> out = new ArrayList<>();
-            if (off < 0 || count == 0) {
+            if (!hasEntries(off, count, limit, 16, ".gnu.version_r")) {
                 return out;
             }
-            if (count < 0 || count > (limit - off) / 16 + 1) {
-                throw new ElfFormatException("absurd .gnu.version_r entry count " + Long.toUnsignedString(count)
+            chainEnd = off;
+            walk(off, count, limit, Chain.VERNEED, pos -> {
+                String file = str(u32(pos + 4), ".gnu.version_r file name at " + hex(pos));
+                List<VersionNeedAux> versions = new ArrayList<>();
+                walk(pos + u32(pos + 8), u16(pos + 2), limit, Chain.VERNAUX, a -> {
+                    String name = str(u32(a + 8), ".gnu.version_r name at " + hex(a));
+                    versions.add(new VersionNeedAux(name, u16(a + 4), u16(a + 6)));
+                    return u32(a + 12);
+                });
+                out.add(new VersionNeed(file, versions));
+                return u32(pos + 12);
+            });
+            addRange(".gnu.version_r", off, chainEnd - off);
+            return out;
+        }
+
+        /** The four linked lists of the version tables: entry size, what they are called, their "next" field. */
+        private enum Chain {
+            VERDEF(20, ".gnu.version_d entry", "vd_next", false),
+            VERDAUX(8, ".gnu.version_d aux entry", "vda_next", true),
+            VERNEED(16, ".gnu.version_r entry", "vn_next", false),
+            VERNAUX(16, ".gnu.version_r aux entry", "vna_next", true);
+
+            final int size;
+            final String what;
+            final String nextField;
+            /** Aux chains may be shared between entries, so they spend from the entry budget. */
+            final boolean aux;
+
+            Chain(int size, String what, String nextField, boolean aux) {
+                this.size = size;
+                this.what = what;
+                this.nextField = nextField;
+                this.aux = aux;
+            }
+        }
+
+        /** Reads the entry at {@code pos} (inside its section) and returns the offset to the next one. */
+        @FunctionalInterface
+        private interface ChainEntry {
+            long read(long pos) throws ElfFormatException;
+        }
+
+        /**
+         * Walks {@code count} entries of a chain from {@code off}, each checked to lie in its section. The "next"
+         * offsets are unsigned and must be non-zero before the last entry, so offsets strictly increase and a chain
+         * cannot loop; aux chains can be shared, hence the entry budget. Extends {@link #chainEnd}.
+         */
+        private void walk(long off, long count, long limit, Chain chain, ChainEntry reader) throws ElfFormatException {
+            long pos = off;
+            for (long i = 0; i < count; i++) {
+                if (chain.aux) {
+                    spend(chain.what, pos);
+                }
+                entry(pos, chain.size, limit, chain.what);
+                chainEnd = Math.max(chainEnd, pos + chain.size);
+                long next = reader.read(pos);
+                if (i + 1 < count) {
+                    pos = next(pos, next, chain.what, chain.nextField,
+                            chain.aux ? "its last entry" : "the last of " + count + " entries");
+                }
+            }
+        }
+
+        /**
+         * Whether a version table has entries to read; an entry count that cannot fit before the section's end is a
+         * hostile file, not a big one.
+         */
+        private boolean hasEntries(long off, long count, long limit, int entrySize, String section)
+                throws ElfFormatException {
+            if (off < 0 || count == 0) {
+                return false;
+            }
+            if (count < 0 || count > (limit - off) / entrySize + 1) {
+                throw new ElfFormatException("absurd " + section + " entry count " + Long.toUnsignedString(count)
                         + " at " + hex(off) + " (file size " + size + ")");
             }
-            long pos = off;
-            long end = off;
-            for (long i = 0; i < count; i++) {
-                need(pos, 16, ".gnu.version_r entry");
-                checkLimit(pos, 16, limit, ".gnu.version_r entry");
-                int cnt = u16(pos + 2);
-                String file = str(u32(pos + 4), ".gnu.version_r file name at " + hex(pos));
-                long aux = u32(pos + 8);
-                long next = u32(pos + 12);
-                end = Math.max(end, pos + 16);
-                List<VersionNeedAux> versions = new ArrayList<>();
-                long a = pos + aux;
-                for (int j = 0; j < cnt; j++) {
-                    spend(".gnu.version_r aux entry", a);
-                    need(a, 16, ".gnu.version_r aux entry");
-                    checkLimit(a, 16, limit, ".gnu.version_r aux entry");
-                    end = Math.max(end, a + 16);
-                    int flags = u16(a + 4);
-                    int other = u16(a + 6);
-                    String name = str(u32(a + 8), ".gnu.version_r name at " + hex(a));
-                    versions.add(new VersionNeedAux(name, flags, other));
-                    long an = u32(a + 12);
-                    if (j + 1 < cnt) {
-                        if (an == 0) {
-                            throw new ElfFormatException(".gnu.version_r aux entry at " + hex(a)
-                                    + " has vna_next 0 before its last entry (loop)");
-                        }
-                        a += an;
-                    }
-                }
-                out.add(new VersionNeed(file, versions));
-                if (i + 1 < count) {
-                    if (next == 0) {
-                        throw new ElfFormatException(".gnu.version_r entry at " + hex(pos)
-                                + " has vn_next 0 before the last of " + count + " entries (loop)");
-                    }
-                    pos += next;
-                }
+            return true;
+        }
+
+        /**
+         * The next entry of a version chain. The "next" offsets are unsigned, so a zero one before the last entry is
+         * the only way a chain can loop back on itself.
+         */
+        private long next(long at, long offset, String what, String field, String before) throws ElfFormatException {
+            if (offset == 0) {
+                throw new ElfFormatException(what + " at " + hex(at) + " has " + field + " 0 before " + before + " (loop)");
             }
-            addRange(".gnu.version_r", off, end - off);
-            return out;
+            return at + offset;
+        }
+
+        /** An entry of a table: inside the file and inside its section. */
+        private void entry(long off, int len, long limit, String what) throws ElfFormatException {
+            need(off, len, what);
+            checkLimit(off, len, limit, what);
         }
 
         private void checkLimit(long off, long len, long limit, String what) throws ElfFormatException {

@@ -26,8 +26,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check PATH...}: which stored releases each input runs on, and whether its wheel tags are true. */
 @Command(name = "check", header = "Which releases does a binary run on? Is its tag true?", mixinStandardHelpOptions = true,
@@ -35,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "its tag true?",
                 "Inputs: wheels, zip/jar, tar (.gz/.tgz/.xz/.zst/.bz2), .deb, directories, ELF files.",
                 "Exit 0: every claimed tag is accurate (or none claimed); 1: some claimed tag is not; 2: bad input."})
-public final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "inputs to check")
     List<Path> paths;
@@ -56,9 +54,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReleaseData releaseData;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
@@ -74,7 +69,7 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage()); // names the file already
             }
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         ReleaseSnapshot data = releaseData.obtain(err);
         Checker checker = new Checker(data, extra, WalkLimits.DEFAULT);
         List<CheckReport> reports = new ArrayList<>();
@@ -85,7 +80,7 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new UserException(p + ": " + e.getMessage());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             Json.print(out, reports.stream().map(CheckReport::toJson).toList());
         } else {

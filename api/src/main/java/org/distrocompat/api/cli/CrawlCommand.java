@@ -15,9 +15,7 @@ import org.distrocompat.crawler.run.Crawler;
 import org.distrocompat.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code crawl}: fetch, verify and store an apt archive's glibc, libstdc++ and libgcc per release x arch. */
 @Command(name = "crawl", header = "Crawl an apt archive: signed, verified, incremental", mixinStandardHelpOptions = true,
@@ -28,13 +26,14 @@ import picocli.CommandLine.Spec;
             "The mirror comes from --mirror, the configuration ($DISTROCOMPAT_HOME/sources.json or --config) or "
                     + "this host's apt sources. Exit 0: all cells good; 1: some cell failed (see the summary); "
                     + "2: bad input."})
-public final class CrawlCommand implements Callable<Integer> {
+final class CrawlCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
 
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "debian",
-            description = "configured source to crawl: debian, ubuntu, or one your configuration adds (default: ${DEFAULT-VALUE})")
+            description = "configured source to crawl: debian, ubuntu, or one your configuration adds "
+                    + "(default: ${DEFAULT-VALUE})")
     String source;
 
     @Option(names = "--mirror", paramLabel = "URL", description = "mirror base URL (the directory holding dists/ and pool/)")
@@ -51,7 +50,8 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "sources configuration (JSON)")
     Path config;
 
-    @Option(names = "--keyring", paramLabel = "FILE", split = ",", description = "OpenPGP keyring(s) to verify Release files with")
+    @Option(names = "--keyring", paramLabel = "FILE", split = ",",
+            description = "OpenPGP keyring(s) to verify Release files with")
     List<Path> keyrings = new ArrayList<>();
 
     @Option(names = "--unsigned", description = "accept Release files without verifying signatures (trusted sources only)")
@@ -73,13 +73,10 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--apt-dir", paramLabel = "DIR", hidden = true)
     Path aptDir;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         CrawlRequest request = new CrawlRequest(source, mirror, suites, arches, config, keyrings, unsigned, cache, aptDir,
                 String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceAll("(--db[= ])\\S+", "$1…"));
         // bad input (no mirror, missing keyring, unknown arch) fails before the database is opened

@@ -4,7 +4,7 @@ import org.distrocompat.db.Database;
 import picocli.CommandLine.Option;
 
 /** {@code --db URL}, shared by every command that reads or writes the database. */
-public final class DatabaseOptions {
+final class DatabaseOptions {
 
     @Option(names = "--db", paramLabel = "URL",
             description = "PostgreSQL to use: jdbc:postgresql://host:port/db or postgresql://user:pass@host:port/db "

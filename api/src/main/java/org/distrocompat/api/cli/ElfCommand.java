@@ -19,10 +19,8 @@ import org.distrocompat.elf.VersionDefinition;
 import org.distrocompat.elf.VersionNeed;
 import org.distrocompat.elf.VersionNeedAux;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code elf}: the symbol versioning of ELF files as the pure-Java reader sees it (no database needed).
@@ -31,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "elf", header = "Print the ELF symbol versioning of files (like readelf -V)", mixinStandardHelpOptions = true,
         description = "Print the ELF symbol versioning of files (like readelf -V)")
-public final class ElfCommand implements Callable<Integer> {
+final class ElfCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "ELF executables or shared libraries")
     List<Path> files;
@@ -39,13 +37,10 @@ public final class ElfCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array with one object per readable file, in argument order")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         int code = ExitCodes.OK;
         List<Map<String, Object>> objects = new ArrayList<>();
         boolean first = true;

@@ -1,7 +1,7 @@
 package org.distrocompat.api.cli;
 
 /** Exit codes shared by every command. */
-public final class ExitCodes {
+final class ExitCodes {
     /** Everything as asked. */
     public static final int OK = 0;
     /** The command ran but the answer is "no" or the run had failures (a claimed tag is wrong, a cell failed). */

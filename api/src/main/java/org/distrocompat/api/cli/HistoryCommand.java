@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,8 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code history}: the crawled package versions of a release over time, and what each added or removed. */
 @Command(name = "history", header = "When did a release gain a version? Its package history",
@@ -28,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "replaced) with the symbol versions each one added or removed.",
                 "With --version NAME: when that exact version name (e.g. GLIBCXX_3.4.31) first appeared, per arch. "
                         + "Exit 1 when no observed package defines it."})
-public final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand extends CommandBase implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DISTRO", description = "distro id, e.g. debian")
     String distro;
@@ -48,9 +47,6 @@ public final class HistoryCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Spec
-    CommandSpec spec;
-
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Override
@@ -58,14 +54,14 @@ public final class HistoryCommand implements Callable<Integer> {
         String wheelArch = arch == null ? null : Arch.parse(arch).wheelName();
         List<ArchHistory> history;
         try (Database db = database.open()) {
-            history = new ReleaseHistory(db.jdbi()).of(distro.toLowerCase(java.util.Locale.ROOT), release, wheelArch);
+            history = new ReleaseHistory(db.jdbi()).of(distro.toLowerCase(Locale.ROOT), release, wheelArch);
         }
         if (history.isEmpty()) {
             throw new UserException("no crawled packages for " + distro + " " + release
                     + (wheelArch == null ? "" : " " + wheelArch)
                     + " (history comes from crawls; imported releases have none)");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (version != null) {
             return answerVersion(out, history);
         }

@@ -13,23 +13,19 @@ import org.distrocompat.db.Database;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code import}: load datasets gathered elsewhere; {@code import pep600 DIR} loads pep600_compliance records. */
-@Command(name = "import", header = "Import a dataset (pep600_compliance records) as release data", mixinStandardHelpOptions = true,
+@Command(name = "import", header = "Import a dataset (pep600_compliance records) as release data",
+        mixinStandardHelpOptions = true,
         description = "Import a dataset into the database (crawled data for the same release x arch wins)",
         subcommands = {ImportCommand.Pep600.class})
-public final class ImportCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
+final class ImportCommand extends CommandBase implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(out());
     }
 
     @Command(name = "pep600", mixinStandardHelpOptions = true,
@@ -37,7 +33,7 @@ public final class ImportCommand implements Runnable {
                     + "the source 'pep600_compliance' with provenance 'imported'.",
                     "Re-importing unchanged records writes nothing. Where a release x arch was also crawled, the "
                             + "crawled data wins and the differences are reported."})
-    public static final class Pep600 implements Callable<Integer> {
+    static final class Pep600 extends CommandBase implements Callable<Integer> {
 
         @Mixin
         DatabaseOptions database;
@@ -48,9 +44,6 @@ public final class ImportCommand implements Runnable {
         @Option(names = "--json", description = "print the result as JSON (counts, warnings, differences)")
         boolean json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) {
@@ -60,12 +53,12 @@ public final class ImportCommand implements Runnable {
             try (Database db = database.open()) {
                 result = new Pep600Import(db).importDirectory(dir);
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 Json.print(out, toJson(result));
                 return ExitCodes.OK;
             }
-            result.warnings().forEach(w -> spec.commandLine().getErr().println("distrocompat: import pep600: " + w));
+            result.warnings().forEach(w -> err().println("distrocompat: import pep600: " + w));
             out.println("imported " + result.cells().size() + " pep600 records from " + result.directory() + ": "
                     + result.updated() + " updated, " + result.unchanged() + " unchanged (run " + result.runId() + ")");
             List<Pep600Import.CellResult> diffs = result.withDifferences();

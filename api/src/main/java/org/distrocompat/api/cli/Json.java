@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 
 /** JSON output: pretty, stable key order as written by the records and maps given; empty arrays as []. */
-public final class Json {
+final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // the vocabularies' enums print as the names the schema and wheels use (x86_64, supported, crawled)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .defaultPrettyPrinter(new CompactEmptyPrinter())
             .build();
 

@@ -1,7 +1,6 @@
 package org.distrocompat.api.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +12,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pairings}: gcc/glibc pairings per release x arch, and same-glibc-different-libstdc++ groups. */
 @Command(name = "pairings", header = "gcc/glibc pairings; same glibc, different libstdc++", mixinStandardHelpOptions = true,
         description = "Per release x arch: glibc, the gcc that built libstdc++ and libgcc_s, the highest "
                 + "GLIBC/GLIBCXX/CXXABI/GCC; and the releases with the same glibc but a different libstdc++")
-public final class PairingsCommand implements Callable<Integer> {
+final class PairingsCommand extends CommandBase implements Callable<Integer> {
 
     static final class Format {
         @Option(names = "--json", description = "print JSON: {\"releases\": [...], \"same_glibc_different_libstdcxx\": [...]}")
@@ -36,15 +33,12 @@ public final class PairingsCommand implements Callable<Integer> {
     @Mixin
     ReleaseData releaseData;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        ReleaseSnapshot data = releaseData.obtain(spec.commandLine().getErr());
+        ReleaseSnapshot data = releaseData.obtain(err());
         List<Pairings.Row> rows = Pairings.rows(data.cells());
         List<Pairings.Group> groups = Pairings.sameGlibcDifferentLibstdcxx(rows);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (format.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("releases", rows.stream().map(PairingsCommand::json).toList());
@@ -57,20 +51,21 @@ public final class PairingsCommand implements Callable<Integer> {
             }).toList());
             Json.print(out, m);
         } else if (format.csv) {
-            out.println("distro,release,codename,arch,glibc,libstdcxx_gcc,libgcc_gcc,max_glibc,max_glibcxx,max_cxxabi,max_gcc,provenance");
+            out.println("distro,release,codename,arch,glibc,libstdcxx_gcc,libgcc_gcc,max_glibc,max_glibcxx,max_cxxabi,"
+                    + "max_gcc,provenance");
             for (Pairings.Row r : rows) {
                 out.println(String.join(",", csv(r.cell().distro()), csv(r.cell().release()), csv(r.cell().codename()),
-                        csv(r.cell().arch()), csv(r.glibc()), csv(r.libstdcxxGcc()), csv(r.libgccGcc()),
+                        csv(r.cell().arch().wheelName()), csv(r.glibc()), csv(r.libstdcxxGcc()), csv(r.libgccGcc()),
                         csv(r.max().get("GLIBC")), csv(r.max().get("GLIBCXX")), csv(r.max().get("CXXABI")),
-                        csv(r.max().get("GCC")), csv(r.cell().provenance())));
+                        csv(r.max().get("GCC")), csv(r.cell().provenance().dbName())));
             }
         } else {
             List<String[]> t = new ArrayList<>();
             t.add(new String[] {"DISTRO", "RELEASE", "ARCH", "GLIBC", "GCC(libstdc++)", "GCC(libgcc_s)", "max GLIBC",
                     "max GLIBCXX", "max CXXABI", "max GCC"});
             for (Pairings.Row r : rows) {
-                t.add(new String[] {r.cell().distro(), r.cell().release(), r.cell().arch(), r.glibc(), r.libstdcxxGcc(),
-                        r.libgccGcc(), r.max().get("GLIBC"), r.max().get("GLIBCXX"), r.max().get("CXXABI"),
+                t.add(new String[] {r.cell().distro(), r.cell().release(), r.cell().arch().wheelName(), r.glibc(),
+                        r.libstdcxxGcc(), r.libgccGcc(), r.max().get("GLIBC"), r.max().get("GLIBCXX"), r.max().get("CXXABI"),
                         r.max().get("GCC")});
             }
             Table.print(out, t);
@@ -94,8 +89,8 @@ public final class PairingsCommand implements Callable<Integer> {
         m.put("distro", r.cell().distro());
         m.put("release", r.cell().release());
         m.put("codename", r.cell().codename());
-        m.put("arch", r.cell().arch());
-        m.put("provenance", r.cell().provenance());
+        m.put("arch", r.cell().arch().wheelName());
+        m.put("provenance", r.cell().provenance().dbName());
         m.put("glibc", r.glibc());
         m.put("libstdcxx_gcc", r.libstdcxxGcc());
         m.put("libstdcxx_source", r.libstdcxxSource());

@@ -25,9 +25,7 @@ import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code policy}: derive auditwheel's manylinux policy file from the database, explain it, diff it. */
 @Command(name = "policy", header = "Derive auditwheel's manylinux policy file, with reasons", mixinStandardHelpOptions = true,
@@ -37,7 +35,7 @@ import picocli.CommandLine.Spec;
                         + "a violation names the releases responsible and exits 1.",
                 "--explain says which release binds each bound; --diff compares with an older file and exits 1 "
                         + "when anything changed."})
-public final class PolicyCommand implements Callable<Integer> {
+final class PolicyCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
@@ -64,12 +62,9 @@ public final class PolicyCommand implements Callable<Integer> {
     @Option(names = "--show-config", description = "print the mainstream configuration in use and exit")
     boolean showConfig;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         MainstreamConfig config = policyOptions.config();
         if (showConfig) {
             stdout.print(config.render());
@@ -89,7 +84,7 @@ public final class PolicyCommand implements Callable<Integer> {
         }
         List<PolicyInvariants.Violation> violations = PolicyInvariants.check(set.policies(), set.derivations());
         if (!violations.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             violations.forEach(v -> err.println("distrocompat: policy: invariant violated: " + v.message()));
             err.println("distrocompat: policy: " + violations.size() + " invariant violation(s); nothing written");
             err.flush();

@@ -7,7 +7,7 @@ import org.distrocompat.core.policy.MainstreamConfig;
 import picocli.CommandLine.Option;
 
 /** Which releases count as mainstream: {@code --mainstream FILE}, {@code --include}, {@code --exclude}. */
-public final class PolicyOptions {
+final class PolicyOptions {
 
     @Option(names = "--mainstream", paramLabel = "FILE",
             description = "mainstream configuration file (format: see --show-config; default: status supported or eol)")

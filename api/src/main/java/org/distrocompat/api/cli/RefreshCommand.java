@@ -19,9 +19,7 @@ import org.distrocompat.db.error.Messages;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code refresh}: the scheduled job — crawl, regenerate the policy file, publish it atomically with a diff. */
 @Command(name = "refresh", header = "Scheduled job: crawl, then publish the policy with a diff", mixinStandardHelpOptions = true,
@@ -29,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "replace it atomically only when it changed and keep the diff next to it (manylinux-policy.json.diff).",
                 "A run that fails midway leaves the previous files untouched. Plain 'refresh' suits cron; "
                         + "'refresh --every 24h' runs it on a schedule in one long-lived process."})
-public final class RefreshCommand implements Callable<Integer> {
+final class RefreshCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
@@ -62,17 +60,14 @@ public final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--runs", hidden = true, description = "stop after this many scheduled runs (tests)")
     int runs;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         Duration interval = every == null ? null : parseDuration(every);
         Path dir = outDir != null ? outDir : Home.current().policyDir();
         CrawlEverySource crawl = noCrawl ? null : new CrawlEverySource(sources, cache, aptDir, CrawlCommand::printSummary);
         RefreshJob job = new RefreshJob(policyOptions.config(), dir, Optional.ofNullable(crawl));
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         int done = 0;
         while (true) {
             Instant started = Instant.now();

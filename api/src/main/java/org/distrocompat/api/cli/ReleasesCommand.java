@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.query.ReleaseArchView;
 import org.distrocompat.db.query.ReleaseCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code releases}: the stored release x arch cells with their symbol-version maxima. */
-@Command(name = "releases", header = "List stored release x arch cells with their version maxima", mixinStandardHelpOptions = true,
+@Command(name = "releases", header = "List stored release x arch cells with their version maxima",
+        mixinStandardHelpOptions = true,
         description = "List the stored release x arch cells with glibc and the highest GLIBC/GLIBCXX/CXXABI/GCC")
-public final class ReleasesCommand implements Callable<Integer> {
+final class ReleasesCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
@@ -32,21 +33,18 @@ public final class ReleasesCommand implements Callable<Integer> {
     @Option(names = "--arch", description = "only this architecture (wheel or distro name)")
     String arch;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         List<ReleaseArchView> cells;
         try (Database db = database.open()) {
             cells = new ReleaseCatalog(db.jdbi()).list();
         }
-        String wantedArch = arch == null ? null : org.distrocompat.db.model.Arch.parse(arch).wheelName();
+        String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
         cells = cells.stream()
                 .filter(c -> distro == null || c.distro().equalsIgnoreCase(distro))
-                .filter(c -> wantedArch == null || c.arch().equals(wantedArch))
+                .filter(c -> wantedArch == null || c.arch().wheelName().equals(wantedArch))
                 .toList();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             Json.print(out, cells.stream().map(ReleasesCommand::toJson).toList());
         } else {
@@ -60,11 +58,11 @@ public final class ReleasesCommand implements Callable<Integer> {
         m.put("distro", c.distro());
         m.put("release", c.release());
         m.put("codename", c.codename());
-        m.put("arch", c.arch());
-        m.put("status", c.status());
-        m.put("libc", c.libc());
-        m.put("glibc", "glibc".equals(c.libc()) ? c.glibc() : null);
-        m.put("provenance", c.provenance());
+        m.put("arch", c.arch().wheelName());
+        m.put("status", c.status().dbName());
+        m.put("libc", c.libc().dbName());
+        m.put("glibc", c.libc() == Libc.GLIBC ? c.glibc() : null);
+        m.put("provenance", c.provenance().dbName());
         m.put("versions", c.versions());
         m.put("max", c.max());
         return m;
@@ -85,12 +83,12 @@ public final class ReleasesCommand implements Callable<Integer> {
             r[0] = c.distro();
             r[1] = c.release();
             r[2] = c.codename() == null ? "-" : c.codename();
-            r[3] = c.arch();
+            r[3] = c.arch().wheelName();
             r[4] = c.glibc() == null ? "-" : c.glibc();
             for (int i = 0; i < PREFIXES.length; i++) {
                 r[5 + i] = c.max().getOrDefault(PREFIXES[i], "-");
             }
-            r[9] = c.provenance();
+            r[9] = c.provenance().dbName();
             rows.add(r);
         }
         Table.print(out, rows);

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Plain-text tables with columns padded to their widest cell. */
-public final class Table {
+final class Table {
     private Table() {
     }
 

@@ -10,14 +10,13 @@ import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tags --glibc 2.31 --arch x86_64}: the platform tags pip accepts there, in the order it tries them. */
-@Command(name = "tags", header = "Platform tags pip accepts for a glibc and arch, in pip's order", mixinStandardHelpOptions = true,
+@Command(name = "tags", header = "Platform tags pip accepts for a glibc and arch, in pip's order",
+        mixinStandardHelpOptions = true,
         description = "The platform tags a pip on a system with this glibc and arch accepts, most specific first "
                 + "(the order of packaging's tags module)")
-public final class TagsCommand implements Callable<Integer> {
+final class TagsCommand extends CommandBase implements Callable<Integer> {
     private static final Pattern GLIBC = Pattern.compile("(\\d+)\\.(\\d+)");
 
     @Option(names = "--glibc", required = true, paramLabel = "MAJOR.MINOR", description = "the system's glibc, e.g. 2.31")
@@ -29,9 +28,6 @@ public final class TagsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array of tags")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Matcher m = GLIBC.matcher(glibc.trim());
@@ -40,7 +36,7 @@ public final class TagsCommand implements Callable<Integer> {
         }
         String a = arch.trim().equals("armv8l") ? "armv8l" : Arch.parse(arch).wheelName();
         List<String> tags = TagOrder.platformTags(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), a);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             Json.print(out, tags);
         } else {

@@ -1,9 +1,11 @@
 package org.distrocompat.core.check;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,7 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
         // 1. what each file's own DT_RUNPATH / DT_RPATH finds in the input
         Map<String, Map<String, String>> found = new HashMap<>(); // needing path -> soname -> path in the input
         Map<String, List<InputContents.ElfMember>> loadedBy = new HashMap<>(); // member path -> who loads it
-        Map<String, Set<String>> needs = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> needs = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> versionsOf = new HashMap<>();
         for (InputContents.ElfMember m : elfs) {
             Map<String, List<String>> versions = new HashMap<>();
@@ -199,7 +201,7 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
     private static String resolveThroughLoaders(InputContents.ElfMember m, String soname,
             Map<String, List<InputContents.ElfMember>> loadedBy, Map<String, InputContents.ElfMember> byPath,
             Map<String, String> links) {
-        java.util.ArrayDeque<InputContents.ElfMember> queue = new java.util.ArrayDeque<>(loadedBy.getOrDefault(m.path(), List.of()));
+        ArrayDeque<InputContents.ElfMember> queue = new ArrayDeque<>(loadedBy.getOrDefault(m.path(), List.of()));
         Set<String> seen = new HashSet<>();
         seen.add(m.path());
         while (!queue.isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.distrocompat.db.error.Messages;
 import org.distrocompat.crawler.archive.ArchivePath;
 import org.distrocompat.crawler.archive.Decompression;
 import org.distrocompat.crawler.archive.Format;
@@ -101,18 +102,14 @@ public final class InputWalker {
         } catch (ElfFormatException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new BadInputException(describe(e), e);
+            throw new BadInputException(Messages.of(e), e);
         } catch (RuntimeException e) {
             // archive libraries throw unchecked exceptions on some malformed inputs
-            throw new BadInputException("malformed archive: " + describe(e), e);
+            throw new BadInputException("malformed archive: " + Messages.of(e), e);
         }
         return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.budget.inputBytes());
     }
 
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
 
     // ---- top level ----
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.query.PolicyCell;
 
 /**
@@ -80,7 +81,7 @@ public record MainstreamConfig(
 
     /** Whether a glibc release counts, and if not, why (null when it counts). */
     String exclusionReason(PolicyCell c) {
-        if (!"glibc".equals(c.libc()) || c.glibc() == null) {
+        if (c.libc() != Libc.GLIBC || c.glibc() == null) {
             return "not glibc";
         }
         if (matches(exclude, c)) {
@@ -89,7 +90,7 @@ public record MainstreamConfig(
         if (matches(include, c)) {
             return null;
         }
-        return statuses.contains(c.status()) ? null : "status " + c.status();
+        return statuses.contains(c.status().dbName()) ? null : "status " + c.status();
     }
 
     boolean isMainstream(PolicyCell c) {
@@ -105,7 +106,8 @@ public record MainstreamConfig(
         StringBuilder sb = new StringBuilder();
         sb.append("# distrocompat mainstream configuration (policy derivation, PEP 600)\n");
         sb.append("# a release counts when its status is listed (or it is included) and it is not excluded;\n");
-        sb.append("# interim releases (Ubuntu non-LTS, every Fedora, Leap minors, CentOS Stream) count like any numbered release\n");
+        sb.append("# interim releases (Ubuntu non-LTS, every Fedora, Leap minors, CentOS Stream) count like any numbered "
+                + "release\n");
         sb.append("statuses ").append(String.join(" ", sorted(statuses))).append('\n');
         sb.append("include").append(join(sorted(include))).append('\n');
         sb.append("exclude").append(join(sorted(exclude))).append('\n');

@@ -37,7 +37,8 @@ public final class PolicyExplainer {
                 out.add(p.name() + " " + arch + ": in scope " + String.join(" ", releases));
                 d.bounds().get(arch).forEach((prefix, b) -> {
                     StringBuilder sb = new StringBuilder(p.name() + " " + arch + ": " + prefix + " ");
-                    sb.append(b.max() == null ? "(no numeric version)" : "≤ " + b.max()).append(b.reason().startsWith("because") ? " " : ": ").append(b.reason());
+                    sb.append(b.max() == null ? "(no numeric version)" : "≤ " + b.max())
+                            .append(b.reason().startsWith("because") ? " " : ": ").append(b.reason());
                     List<String> notes = new ArrayList<>();
                     b.excluded().forEach((v, who) -> {
                         boolean hole = SymbolVersions.isNumeric(v) && b.max() != null

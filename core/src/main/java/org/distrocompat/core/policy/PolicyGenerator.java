@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.query.PolicyCell;
 import org.distrocompat.db.query.PolicyFacts;
@@ -110,7 +111,7 @@ public final class PolicyGenerator {
         List<PolicyCell> mainstream = new ArrayList<>();
         Map<String, String> excluded = new TreeMap<>();
         for (PolicyCell c : cells) {
-            if (!arches.isEmpty() && !arches.contains(c.arch())) {
+            if (!arches.isEmpty() && !arches.contains(c.arch().wheelName())) {
                 continue;
             }
             String why = config.exclusionReason(c);
@@ -145,7 +146,7 @@ public final class PolicyGenerator {
         Map<String, Map<String, Derivation.Bound>> bounds = new LinkedHashMap<>();
         List<PolicyCell> inScope = new ArrayList<>();
         for (String arch : orderedArches(mainstream)) {
-            List<PolicyCell> onArch = mainstream.stream().filter(c -> c.arch().equals(arch)).toList();
+            List<PolicyCell> onArch = mainstream.stream().filter(c -> c.arch().wheelName().equals(arch)).toList();
             List<PolicyCell> scope = onArch.stream().filter(c -> minorOfGlibcVersion(c.glibc()) >= y).toList();
             // an arch joins manylinux_2_Y once a mainstream release on it has glibc 2.Y or older: before that,
             // no glibc 2.Y system of that arch existed to be compatible with
@@ -199,7 +200,7 @@ public final class PolicyGenerator {
     }
 
     private static List<String> orderedArches(List<PolicyCell> cells) {
-        Set<String> present = cells.stream().map(PolicyCell::arch).collect(Collectors.toSet());
+        Set<String> present = cells.stream().map(c -> c.arch().wheelName()).collect(Collectors.toSet());
         List<String> out = new ArrayList<>(ARCH_ORDER.stream().filter(present::contains).toList());
         present.stream().filter(a -> !ARCH_ORDER.contains(a)).sorted().forEach(out::add);
         return out;
@@ -299,10 +300,10 @@ public final class PolicyGenerator {
         Map<String, Map<String, String>> first = new HashMap<>();
         Map<String, String> anyArch = new HashMap<>();
         for (PolicyCell c : cells) {
-            if (!"glibc".equals(c.libc()) || c.glibc() == null || minorOfGlibcVersion(c.glibc()) < 0) {
+            if (c.libc() != Libc.GLIBC || c.glibc() == null || minorOfGlibcVersion(c.glibc()) < 0) {
                 continue;
             }
-            Map<String, String> onArch = first.computeIfAbsent(c.arch(), k -> new HashMap<>());
+            Map<String, String> onArch = first.computeIfAbsent(c.arch().wheelName(), k -> new HashMap<>());
             for (String v : c.versions().getOrDefault("GLIBC", Set.of())) {
                 onArch.merge(v, c.glibc(), PolicyGenerator::older);
                 if (!numeric(v)) {
@@ -344,7 +345,7 @@ public final class PolicyGenerator {
             Map<String, Map<String, List<String>>> symbolVersions) {
         Map<String, List<PolicyCell>> byArch = new TreeMap<>();
         scope.stream().filter(c -> !c.symbols().getOrDefault(soname, Set.of()).isEmpty())
-                .forEach(c -> byArch.computeIfAbsent(c.arch(), k -> new ArrayList<>()).add(c));
+                .forEach(c -> byArch.computeIfAbsent(c.arch().wheelName(), k -> new ArrayList<>()).add(c));
         Map<String, TreeSet<String>> out = new TreeMap<>();
         for (List<PolicyCell> withData : byArch.values()) {
             if (withData.size() < 2) {
@@ -359,7 +360,7 @@ public final class PolicyGenerator {
                     String bare = at < 0 ? s : s.substring(0, at);
                     n.add(bare);
                     String version = at < 0 ? "" : s.substring(s.lastIndexOf('@') + 1);
-                    if (version.isEmpty() || symbolVersions.getOrDefault(c.arch(), Map.of())
+                    if (version.isEmpty() || symbolVersions.getOrDefault(c.arch().wheelName(), Map.of())
                             .getOrDefault(SymbolVersions.prefix(version), List.of())
                             .contains(SymbolVersions.version(version))) {
                         uncaught.add(bare);

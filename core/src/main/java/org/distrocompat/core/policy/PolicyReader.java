@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.distrocompat.db.error.Messages;
 import org.distrocompat.db.model.Arch;
 
 /**
@@ -52,7 +53,7 @@ final class PolicyReader {
             }
             return out;
         } catch (JsonProcessingException e) {
-            throw new PolicyFileException(source + " is not valid JSON: " + oneLine(e.getOriginalMessage())
+            throw new PolicyFileException(source + " is not valid JSON: " + Messages.firstLine(e.getOriginalMessage())
                     + at(e.getLocation()), e);
         } catch (IOException e) {
             throw new PolicyFileException("cannot read " + source + ": " + e.getMessage(), e);
@@ -177,11 +178,4 @@ final class PolicyReader {
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

@@ -2,12 +2,15 @@ package org.distrocompat.core.query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.snapshot.SnapshotCell;
 
 /**
@@ -50,10 +53,10 @@ public final class CheckQuery {
             Map<String, Set<String>> idx = c.definitionsBySoname();
             Indexed ic = new Indexed(c, idx);
             list.add(ic);
-            byKey.computeIfAbsent(key(c.arch(), c.libc()), k -> new ArrayList<>()).add(ic);
-            baseSonames.computeIfAbsent(key(c.arch(), c.libc()), k -> new java.util.HashSet<>()).addAll(idx.keySet());
-            coverage.computeIfAbsent(key(c.arch(), c.libc()) + "/" + c.provenance(), k -> new java.util.HashSet<>())
-                    .addAll(idx.keySet());
+            String key = key(c.arch().wheelName(), c.libc().dbName());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(ic);
+            baseSonames.computeIfAbsent(key, k -> new HashSet<>()).addAll(idx.keySet());
+            coverage.computeIfAbsent(key + "/" + c.provenance().dbName(), k -> new HashSet<>()).addAll(idx.keySet());
         }
     }
 
@@ -91,7 +94,7 @@ public final class CheckQuery {
         for (Indexed ic : candidates) {
             List<Missing> missing = null;
             List<String> notCovered = null;
-            Set<String> covered = coverage.getOrDefault(k + "/" + ic.cell().provenance(), Set.of());
+            Set<String> covered = coverage.getOrDefault(k + "/" + ic.cell().provenance().dbName(), Set.of());
             for (int i = 0; i < sonames.size(); i++) {
                 Set<String> defined = ic.bySoname().get(sonames.get(i));
                 if (defined == null && !covered.contains(sonames.get(i))) {
@@ -116,11 +119,11 @@ public final class CheckQuery {
 
     /** The highest numeric version of {@code prefix} the cell defines (any library), or null. */
     public static String maxVersion(SnapshotCell c, String prefix) {
-        TreeSet<String> versions = new TreeSet<>(org.distrocompat.db.model.SymbolVersions::compareNumeric);
-        java.util.function.Consumer<String> add = name -> {
-            if (org.distrocompat.db.model.SymbolVersions.prefix(name).equals(prefix)) {
-                String v = org.distrocompat.db.model.SymbolVersions.version(name);
-                if (org.distrocompat.db.model.SymbolVersions.isNumeric(v)) {
+        TreeSet<String> versions = new TreeSet<>(SymbolVersions::compareNumeric);
+        Consumer<String> add = name -> {
+            if (SymbolVersions.prefix(name).equals(prefix)) {
+                String v = SymbolVersions.version(name);
+                if (SymbolVersions.isNumeric(v)) {
                     versions.add(v);
                 }
             }

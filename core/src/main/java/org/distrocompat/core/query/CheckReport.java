@@ -55,10 +55,10 @@ public record CheckReport(String path, String wheel, InputNeeds needs, List<Stri
             r.put("distro", v.cell().distro());
             r.put("release", v.cell().release());
             r.put("codename", v.cell().codename());
-            r.put("arch", v.cell().arch());
-            r.put("status", v.cell().status());
+            r.put("arch", v.cell().arch().wheelName());
+            r.put("status", v.cell().status().dbName());
             r.put("glibc", v.cell().glibc());
-            r.put("provenance", v.cell().provenance());
+            r.put("provenance", v.cell().provenance().dbName());
             r.put("compatible", v.compatible());
             r.put("missing", v.missing().stream().map(x -> {
                 Map<String, Object> mm = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.distrocompat.core.check.WalkLimits;
 import org.distrocompat.core.check.WheelName;
 import org.distrocompat.core.policy.Policy;
 import org.distrocompat.core.policy.PolicyJudge;
+import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import org.distrocompat.db.snapshot.SnapshotCell;
@@ -87,7 +88,7 @@ public final class Checker {
         String oldest = null;
         for (CheckQuery.Verdict v : verdicts) {
             String g = v.cell().glibc();
-            if (v.compatible() && g != null && "glibc".equals(v.cell().libc()) && SymbolVersions.isNumeric(g)
+            if (v.compatible() && g != null && v.cell().libc() == Libc.GLIBC && SymbolVersions.isNumeric(g)
                     && (oldest == null || SymbolVersions.compareNumeric(g, oldest) < 0)) {
                 oldest = g;
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.snapshot.SnapshotCell;
 import org.distrocompat.db.snapshot.SnapshotLibrary;
 
@@ -45,7 +46,7 @@ public final class Pairings {
     public static List<Group> sameGlibcDifferentLibstdcxx(List<Row> rows) {
         Map<String, List<Row>> byKey = new TreeMap<>();
         for (Row r : rows) {
-            if (r.glibc() != null && "glibc".equals(r.cell().libc())) {
+            if (r.glibc() != null && r.cell().libc() == Libc.GLIBC) {
                 byKey.computeIfAbsent(r.cell().arch() + " " + r.glibc(), k -> new ArrayList<>()).add(r);
             }
         }
@@ -53,7 +54,7 @@ public final class Pairings {
         for (List<Row> g : byKey.values()) {
             long distinct = g.stream().map(r -> r.max().get("GLIBCXX") + "/" + r.max().get("CXXABI")).distinct().count();
             if (g.size() > 1 && distinct > 1) {
-                groups.add(new Group(g.get(0).cell().arch(), g.get(0).glibc(), g));
+                groups.add(new Group(g.get(0).cell().arch().wheelName(), g.get(0).glibc(), g));
             }
         }
         return groups;

@@ -13,6 +13,10 @@ import org.distrocompat.core.check.InputContents;
 import org.distrocompat.core.check.InputNeeds;
 import org.distrocompat.core.check.InputWalker;
 import org.distrocompat.core.query.CheckQuery;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import org.distrocompat.db.snapshot.SnapshotCell;
 
@@ -33,8 +37,8 @@ public final class CheckBench {
                     List<String> names = new ArrayList<>();
                     r.path("symbols").fields().forEachRemaining(e -> e.getValue().forEach(v -> names.add(e.getKey() + "_" + v.asText())));
                     cells.add(new SnapshotCell(name.substring(0, dash), name.substring(0, dash), name.substring(dash + 1),
-                            null, "unknown", p.getParent().getFileName().toString(), "glibc",
-                            r.path("glibc_version").asText(null), "imported", List.of(), names));
+                            null, ReleaseStatus.UNKNOWN, Arch.parse(p.getParent().getFileName().toString()), Libc.GLIBC,
+                            r.path("glibc_version").asText(null), Provenance.IMPORTED, List.of(), names));
                 }
             }
             cells.sort(SnapshotCell.ORDER);
@@ -54,7 +58,7 @@ public final class CheckBench {
         InputContents contents = InputWalker.walk(Path.of(args[2]));
         InputNeeds needs = InputNeeds.of(contents, null);
         CheckQuery q = new CheckQuery(snap.cells());
-        List<String> arches = snap.cells().stream().map(SnapshotCell::arch).distinct().toList();
+        List<String> arches = snap.cells().stream().map(c -> c.arch().wheelName()).distinct().toList();
         long[] query = new long[n];
         int verdicts = 0;
         for (int i = 0; i < n; i++) {

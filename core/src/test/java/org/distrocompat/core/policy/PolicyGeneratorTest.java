@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.query.PolicyCell;
 
 /** The derivation rule on hand-made cells (no database). */
@@ -32,8 +36,8 @@ class PolicyGeneratorTest {
         int dash = label.lastIndexOf('-');
         Map<String, Set<String>> syms = new HashMap<>();
         symbols.forEach((k, v) -> syms.put(k, new TreeSet<>(v)));
-        return new PolicyCell(++ids, label.substring(0, dash), label.substring(dash + 1), status, arch, "glibc", glibc,
-                "imported", versions, covered, Set.of(), syms);
+        return new PolicyCell(++ids, label.substring(0, dash), label.substring(dash + 1), ReleaseStatus.fromDb(status),
+                Arch.parse(arch), Libc.GLIBC, glibc, Provenance.IMPORTED, versions, covered, Set.of(), syms);
     }
 
     private static PolicyCell cell(String label, String arch, String glibc, String... names) {

@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,7 @@ public final class ContentCache {
      * Removes downloads in progress that a killed process left behind (older than {@code age}, so concurrent
      * crawls sharing the cache keep theirs). Returns how many were removed.
      */
-    public int removeStaleTemporaryFiles(java.time.Duration age) {
+    public int removeStaleTemporaryFiles(Duration age) {
         Path tmp = dir.resolve("tmp");
         if (!Files.isDirectory(tmp)) {
             return 0;

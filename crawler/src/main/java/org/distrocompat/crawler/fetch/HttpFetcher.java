@@ -1,5 +1,6 @@
 package org.distrocompat.crawler.fetch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -82,7 +85,7 @@ public final class HttpFetcher implements AutoCloseable {
     public byte[] fetchBytes(URI uri) throws IOException {
         return withRetries(uri, () -> {
             try (InputStream in = open(uri)) {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
                 copy(in, out, null);
                 return out.toByteArray();
             }
@@ -188,7 +191,7 @@ public final class HttpFetcher implements AutoCloseable {
     private long copy(InputStream in, OutputStream out, MessageDigest md) throws IOException {
         AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         long stallNanos = settings.stallTimeout().toNanos();
-        java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stalled = new AtomicBoolean();
         long period = Math.max(100, settings.stallTimeout().toMillis() / 4);
         ScheduledFuture<?> guard = watchdog.scheduleAtFixedRate(() -> {
             if (System.nanoTime() - lastProgress.get() > stallNanos) {
@@ -220,7 +223,7 @@ public final class HttpFetcher implements AutoCloseable {
             return total;
         } catch (IOException e) {
             if (stalled.get()) {
-                throw new java.net.http.HttpTimeoutException("no data for " + settings.stallTimeout().toSeconds() + " s");
+                throw new HttpTimeoutException("no data for " + settings.stallTimeout().toSeconds() + " s");
             }
             throw e;
         } finally {

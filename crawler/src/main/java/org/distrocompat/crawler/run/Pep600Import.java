@@ -1,7 +1,5 @@
 package org.distrocompat.crawler.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,18 +7,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.distrocompat.crawler.source.pep600.Pep600Dataset;
 import org.distrocompat.crawler.source.pep600.Pep600Name;
 import org.distrocompat.crawler.source.pep600.Pep600Record;
 import org.distrocompat.db.Database;
-import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.error.Messages;
-import org.distrocompat.db.error.UserException;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.model.RunStatus;
@@ -30,7 +24,8 @@ import org.distrocompat.db.repo.ImportedCells;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 
 /**
- * The import run of a pep600_compliance dataset: reads a directory of records ({@code <arch>/<distro>-<version>.json}) as the source
+ * The import run of a pep600_compliance dataset: reads a directory of records
+ * ({@code <arch>/<distro>-<version>.json}) as the source
  * {@code imported/pep600_compliance}: one transaction per release x arch, skipped when the record's hash is
  * the one stored (so a re-import of unchanged data writes nothing). Every record is read and checked before
  * anything is written. Crawled data for the same cell wins (see the view effective_version); where both

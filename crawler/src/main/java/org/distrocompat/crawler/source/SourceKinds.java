@@ -8,7 +8,7 @@ import org.distrocompat.crawler.source.apt.AptSourceConfig;
  * The archive kinds distrocompat can crawl, by the {@code "type"} of a source entry. Registering a kind is one line
  * here: its name and its configuration record (which knows how to open the source).
  */
-public final class SourceKinds {
+final class SourceKinds {
     private static final Map<String, Class<? extends SourceConfig>> KINDS = new LinkedHashMap<>();
 
     static {

@@ -3,8 +3,10 @@ package org.distrocompat.db.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.distrocompat.db.DatabaseException;
 import org.distrocompat.db.Home;
+import org.distrocompat.db.error.Messages;
 
 /**
  * The embedded PostgreSQL behind the default database. Its data directory persists under the
@@ -105,7 +109,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             return null;
         }
     }
@@ -121,14 +125,14 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private static void writeOwner(FileChannel channel) throws IOException {
         channel.truncate(0);
-        channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+        channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                 .getBytes(StandardCharsets.US_ASCII)), 0);
         channel.force(false);
     }
 
     private static String readOwner(FileChannel channel) {
         try {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(32);
+            ByteBuffer buf = ByteBuffer.allocate(32);
             int n = channel.read(buf, 0);
             String pid = n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.US_ASCII).trim();
             return pid.isEmpty() ? "" : " (pid " + pid + ")";
@@ -154,7 +158,7 @@ public final class EmbeddedServer implements AutoCloseable {
             ProcessHandle p = orphan.get();
             p.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown; escalate below
             try {
-                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 p.destroyForcibly();
             }
@@ -175,9 +179,7 @@ public final class EmbeddedServer implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Messages.of(t);
     }
 
     private static void release(FileLock lock, FileChannel channel) {

@@ -2,6 +2,10 @@ package org.distrocompat.db.query;
 
 import java.util.Map;
 import java.util.Set;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 
 /**
  * What the database knows about one release x arch, as the policy generator needs it.
@@ -17,11 +21,11 @@ public record PolicyCell(
         int releaseArchId,
         String distro,
         String release,
-        String status,
-        String arch,
-        String libc,
+        ReleaseStatus status,
+        Arch arch,
+        Libc libc,
         String glibc,
-        String provenance,
+        Provenance provenance,
         Map<String, Set<String>> versions,
         Set<String> coveredPrefixes,
         Set<String> sonames,
@@ -33,6 +37,6 @@ public record PolicyCell(
     }
 
     public boolean crawled() {
-        return "crawled".equals(provenance);
+        return provenance == Provenance.CRAWLED;
     }
 }

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.model.SymbolVersions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -83,11 +87,12 @@ public final class PolicyFacts {
         List<PolicyCell> out = new ArrayList<>();
         for (Cell c : cells) {
             Map<String, Set<String>> v = versions.getOrDefault(c.id(), Map.of());
-            boolean crawled = "crawled".equals(c.provenance());
+            Provenance provenance = Provenance.fromDb(c.provenance());
+            boolean crawled = provenance == Provenance.CRAWLED;
             Set<String> cov = new TreeSet<>(crawled ? v.keySet() : covered.getOrDefault(c.id(), v.keySet()));
-            out.add(new PolicyCell(c.id(), c.distro(), c.release(), c.status(), c.arch(), c.libc(), c.glibc(),
-                    c.provenance(), v, cov, sonames.getOrDefault(c.id(), Set.of()),
-                    symbols.getOrDefault(c.id(), Map.of())));
+            out.add(new PolicyCell(c.id(), c.distro(), c.release(), ReleaseStatus.fromDb(c.status()),
+                    Arch.parse(c.arch()), Libc.fromDb(c.libc()), c.glibc(), provenance, v, cov,
+                    sonames.getOrDefault(c.id(), Set.of()), symbols.getOrDefault(c.id(), Map.of())));
         }
         return out;
     }

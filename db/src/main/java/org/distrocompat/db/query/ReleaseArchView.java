@@ -3,6 +3,10 @@ package org.distrocompat.db.query;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 
 /**
  * One stored release x arch with its effective version sets: {@code versions} maps each prefix to every
@@ -15,11 +19,11 @@ public record ReleaseArchView(
         String distroDisplayName,
         String release,
         String codename,
-        String status,
-        String arch,
-        String libc,
+        ReleaseStatus status,
+        Arch arch,
+        Libc libc,
         String glibc,
-        String provenance,
+        Provenance provenance,
         SortedMap<String, List<String>> versions,
         SortedMap<String, String> max,
         Map<String, List<String>> versionsBySoname) {

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.model.SymbolVersions;
 import org.jdbi.v3.core.Jdbi;
 
@@ -73,8 +77,9 @@ public final class ReleaseCatalog {
         });
         Map<String, List<String>> sonames = new TreeMap<>();
         bySoname.forEach((k, v) -> sonames.put(k, List.copyOf(v)));
-        return new ReleaseArchView(c.id(), c.distro(), c.display(), c.release(), c.codename(), c.status(), c.arch(),
-                c.libc(), c.glibc(), c.provenance(), versions, max, sonames);
+        return new ReleaseArchView(c.id(), c.distro(), c.display(), c.release(), c.codename(),
+                ReleaseStatus.fromDb(c.status()), Arch.parse(c.arch()), Libc.fromDb(c.libc()), c.glibc(),
+                Provenance.fromDb(c.provenance()), versions, max, sonames);
     }
 
     /** Release order within a distro: numeric versions ascending ("9" before "10"), then named suites. */
@@ -95,5 +100,5 @@ public final class ReleaseCatalog {
 
     private static final Comparator<ReleaseArchView> ORDER = Comparator.comparing(ReleaseArchView::distro)
             .thenComparing(ReleaseArchView::release, RELEASE_ORDER)
-            .thenComparing(ReleaseArchView::arch);
+            .thenComparing(v -> v.arch().wheelName());
 }

@@ -2,6 +2,7 @@ package org.distrocompat.db.query;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class ReleaseHistory {
         public Optional<Observation> firstDefining(String versionName) {
             return packages.values().stream().flatMap(List::stream)
                     .filter(o -> o.defines().contains(versionName))
-                    .min(java.util.Comparator.comparing(Observation::firstSeen));
+                    .min(Comparator.comparing(Observation::firstSeen));
         }
     }
 

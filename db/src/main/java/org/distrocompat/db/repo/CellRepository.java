@@ -142,7 +142,8 @@ public final class CellRepository {
                     h.createUpdate("""
                                     INSERT INTO package_library (package_id, library_id, path, soname)
                                     SELECT :id, pl.library_id, pl.path, pl.soname FROM package_library pl
-                                    WHERE pl.package_id = (SELECT min(o.id) FROM package o WHERE o.sha256 = :sha AND o.id <> :id)""")
+                                    WHERE pl.package_id = (SELECT min(o.id) FROM package o
+                                                           WHERE o.sha256 = :sha AND o.id <> :id)""")
                             .bind("id", id).bind("sha", p.sha256()).execute();
                     continue;
                 }

@@ -34,7 +34,8 @@ interface ImportRepository {
     void deleteCell(@Bind("cell") int releaseArchId, @Bind("sourceName") String sourceName);
 
     @SqlUpdate("""
-            INSERT INTO imported_release_arch (release_arch_id, source_id, glibc_version, record_sha256, record_path, crawl_run_id)
+            INSERT INTO imported_release_arch (release_arch_id, source_id, glibc_version, record_sha256, record_path,
+                                               crawl_run_id)
             VALUES (:cell, :source, :glibc, :sha, :path, :run)""")
     void insertCell(@Bind("cell") int releaseArchId, @Bind("source") int sourceId, @Bind("glibc") String glibcVersion,
             @Bind("sha") String recordSha256, @Bind("path") String recordPath, @Bind("run") Long crawlRunId);
@@ -42,7 +43,9 @@ interface ImportRepository {
     @SqlBatch("INSERT INTO imported_prefix (release_arch_id, source_id, prefix) VALUES (:cell, :source, :prefix)")
     void insertPrefixes(@Bind("cell") int releaseArchId, @Bind("source") int sourceId, @Bind("prefix") Iterable<String> prefixes);
 
-    @SqlBatch("INSERT INTO imported_version (release_arch_id, source_id, name) VALUES (:cell, :source, :name) ON CONFLICT DO NOTHING")
+    @SqlBatch("""
+            INSERT INTO imported_version (release_arch_id, source_id, name) VALUES (:cell, :source, :name)
+            ON CONFLICT DO NOTHING""")
     void insertVersions(@Bind("cell") int releaseArchId, @Bind("source") int sourceId, @Bind("name") Iterable<String> names);
 
     @SqlBatch("""

@@ -13,16 +13,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseException;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.query.ReleaseCatalog;
 
 /**
@@ -105,13 +112,14 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                     .list();
             List<SnapshotCell> cells = new ArrayList<>();
             for (Head c : heads) {
-                boolean crawled = "crawled".equals(c.provenance());
+                boolean crawled = Provenance.fromDb(c.provenance()) == Provenance.CRAWLED;
                 List<SnapshotLibrary> libraries = crawled
                         ? libs.getOrDefault(c.id(), Map.of()).values().stream().map(SnapshotLibrary.Builder::build).toList()
                         : List.of();
                 List<String> importedNames = crawled ? List.of() : List.copyOf(imported.getOrDefault(c.id(), new TreeSet<>()));
-                cells.add(new SnapshotCell(c.distro(), c.display(), c.release(), c.codename(), c.status(), c.arch(),
-                        c.libc(), c.glibc(), c.provenance(), libraries, importedNames));
+                cells.add(new SnapshotCell(c.distro(), c.display(), c.release(), c.codename(),
+                        ReleaseStatus.fromDb(c.status()), Arch.parse(c.arch()), Libc.fromDb(c.libc()), c.glibc(),
+                        Provenance.fromDb(c.provenance()), libraries, importedNames));
             }
             cells.sort(SnapshotCell.ORDER);
             return new ReleaseSnapshot(Instant.now(), db.description(), cells);
@@ -140,7 +148,7 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
     public void write(OutputStream raw) throws IOException {
         Map<String, Integer> table = new LinkedHashMap<>();
         table.put("", 0);
-        java.util.function.Consumer<String> intern = s -> table.putIfAbsent(s == null ? "" : s, table.size());
+        Consumer<String> intern = s -> table.putIfAbsent(s == null ? "" : s, table.size());
         intern.accept(source);
         for (SnapshotCell c : cells) {
             for (String s : c.strings()) {
@@ -164,11 +172,11 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             ref.put(c.distroDisplayName());
             ref.put(c.release());
             ref.put(c.codename());
-            ref.put(c.status());
-            ref.put(c.arch());
-            ref.put(c.libc());
+            ref.put(c.status().dbName());
+            ref.put(c.arch().wheelName());
+            ref.put(c.libc().dbName());
             ref.put(c.glibc());
-            ref.put(c.provenance());
+            ref.put(c.provenance().dbName());
             out.writeInt(c.libraries().size());
             for (SnapshotLibrary l : c.libraries()) {
                 ref.put(l.soname());
@@ -208,7 +216,7 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
         byte[] magic = new byte[MAGIC.length];
         in.readFully(magic);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw new IOException("not a distrocompat snapshot");
         }
         int version = in.readInt();
@@ -268,8 +276,9 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             for (int k = 0; k < ic; k++) {
                 importedNames.add(str.get());
             }
-            cells.add(new SnapshotCell(distro, display, release, codename, status, arch, libc, glibc, provenance,
-                    libs, importedNames));
+            cells.add(new SnapshotCell(distro, display, release, codename, ReleaseStatus.fromDb(status),
+                    Arch.fromAnyName(arch).orElseThrow(() -> new IOException("damaged snapshot (arch " + arch + ")")),
+                    Libc.fromDb(libc), glibc, Provenance.fromDb(provenance), libs, importedNames));
         }
         return new ReleaseSnapshot(created, source, cells);
     }
@@ -287,7 +296,7 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
     }
 
     /** Release order used by every listing: distro, release (numeric first), arch. */
-    public static java.util.Comparator<String> releaseOrder() {
+    public static Comparator<String> releaseOrder() {
         return ReleaseCatalog.RELEASE_ORDER;
     }
 }

@@ -1,5 +1,6 @@
 package org.distrocompat.db.snapshot;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.model.Provenance;
+import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.query.ReleaseCatalog;
 
@@ -16,13 +21,13 @@ import org.distrocompat.db.query.ReleaseCatalog;
  * exact name for any base soname of that prefix's family: GLIBC for glibc's libraries, GLIBCXX and CXXABI
  * for libstdc++.so.6, GCC for libgcc_s.so.1, ZLIB for libz.so.1.
  */
-public record SnapshotCell(String distro, String distroDisplayName, String release, String codename, String status,
-        String arch, String libc, String glibc, String provenance, List<SnapshotLibrary> libraries,
+public record SnapshotCell(String distro, String distroDisplayName, String release, String codename,
+        ReleaseStatus status, Arch arch, Libc libc, String glibc, Provenance provenance, List<SnapshotLibrary> libraries,
         List<String> importedVersions) {
 
     public static final Comparator<SnapshotCell> ORDER = Comparator.comparing(SnapshotCell::distro)
             .thenComparing(SnapshotCell::release, ReleaseCatalog.RELEASE_ORDER)
-            .thenComparing(SnapshotCell::arch);
+            .thenComparing(c -> c.arch().wheelName());
 
     private static final Set<String> GLIBC_LIBS = Set.of("libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2",
             "librt.so.1", "libutil.so.1", "libresolv.so.2", "libnsl.so.1", "libanl.so.1", "libmvec.so.1",
@@ -53,7 +58,7 @@ public record SnapshotCell(String distro, String distroDisplayName, String relea
     }
 
     public boolean isCrawled() {
-        return "crawled".equals(provenance);
+        return provenance == Provenance.CRAWLED;
     }
 
     /** A display label such as "Debian 12" or "Ubuntu 22.04". */
@@ -96,8 +101,8 @@ public record SnapshotCell(String distro, String distroDisplayName, String relea
 
     /** Every string of this cell, for the snapshot's string table. */
     List<String> strings() {
-        List<String> out = new java.util.ArrayList<>(List.of(nz(distro), nz(distroDisplayName), nz(release),
-                nz(codename), nz(status), nz(arch), nz(libc), nz(glibc), nz(provenance)));
+        List<String> out = new ArrayList<>(List.of(nz(distro), nz(distroDisplayName), nz(release),
+                nz(codename), status.dbName(), arch.wheelName(), libc.dbName(), nz(glibc), provenance.dbName()));
         for (SnapshotLibrary l : libraries) {
             out.add(nz(l.soname()));
             out.add(nz(l.packageName()));
@@ -116,18 +121,16 @@ public record SnapshotCell(String distro, String distroDisplayName, String relea
     }
 
     /** glibc's dynamic loader soname on a wheel architecture. */
-    public static String loaderSoname(String arch) {
-        return switch (arch == null ? "" : arch) {
-            case "x86_64" -> "ld-linux-x86-64.so.2";
-            case "i686" -> "ld-linux.so.2";
-            case "aarch64" -> "ld-linux-aarch64.so.1";
-            case "armv7l" -> "ld-linux-armhf.so.3";
-            case "ppc64le" -> "ld64.so.2";
-            case "ppc64" -> "ld64.so.1";
-            case "s390x" -> "ld64.so.1";
-            case "riscv64" -> "ld-linux-riscv64-lp64d.so.1";
-            case "loongarch64" -> "ld-linux-loongarch-lp64d.so.1";
-            default -> "ld-linux.so.2";
+    public static String loaderSoname(Arch arch) {
+        return switch (arch) {
+            case X86_64 -> "ld-linux-x86-64.so.2";
+            case I686 -> "ld-linux.so.2";
+            case AARCH64 -> "ld-linux-aarch64.so.1";
+            case ARMV7L -> "ld-linux-armhf.so.3";
+            case PPC64LE -> "ld64.so.2";
+            case PPC64, S390X -> "ld64.so.1";
+            case RISCV64 -> "ld-linux-riscv64-lp64d.so.1";
+            case LOONGARCH64 -> "ld-linux-loongarch-lp64d.so.1";
         };
     }
 }

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.distrocompat.crawler.trust.Keyring;
 import org.distrocompat.crawler.trust.SignatureException;
@@ -25,7 +29,7 @@ import org.jsoup.nodes.Element;
  * Release.gpg) checked against a keyring, every index checked against the SHA256 the signed file lists,
  * by-hash paths when the Release says Acquire-By-Hash, packages checked against their index's SHA256.
  */
-public final class AptRepository {
+final class AptRepository {
     private static final Pattern SUITE_NAME = Pattern.compile("[a-z][a-z0-9.]*");
 
     private final URI base;
@@ -213,14 +217,14 @@ public final class AptRepository {
             }
             return out;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(4, suites.size()), r -> {
                     Thread t = new Thread(r, "release-fetch");
                     t.setDaemon(true);
                     return t;
                 });
         try {
-            List<java.util.concurrent.Future<ReleaseResult>> fs = new ArrayList<>();
+            List<Future<ReleaseResult>> fs = new ArrayList<>();
             for (String s : suites) {
                 fs.add(pool.submit(() -> readRelease(s)));
             }
@@ -228,7 +232,7 @@ public final class AptRepository {
             for (var f : fs) {
                 try {
                     out.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * Reads the host's apt sources (deb822 {@code *.sources} and one-line {@code *.list}) to find the mirror a
  * distribution's packages come from on this machine.
  */
-public final class AptSources {
+final class AptSources {
 
     /** One "deb" source: a mirror URI with its suites, components and Signed-By keyring (may be null). */
     public record Entry(URI uri, List<String> suites, List<String> components, String signedBy, Path file) {

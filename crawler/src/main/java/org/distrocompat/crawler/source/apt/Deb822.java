@@ -11,7 +11,7 @@ import java.util.Map;
  * continuation lines starting with a space or tab, {@code #} comments. Field names are case-insensitive;
  * the maps returned use lower-case keys. Multi-line values keep their line breaks (first line may be empty).
  */
-public final class Deb822 {
+final class Deb822 {
     private Deb822() {
     }
 

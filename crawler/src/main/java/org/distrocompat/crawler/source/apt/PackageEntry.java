@@ -6,6 +6,6 @@ package org.distrocompat.crawler.source.apt;
  * @param sourceName    the Source field's name, or the package name when the field is absent
  * @param sourceVersion the version in parentheses of the Source field, or the package version
  */
-public record PackageEntry(String name, String version, String architecture, String sourceName,
+record PackageEntry(String name, String version, String architecture, String sourceName,
         String sourceVersion, String filename, long size, String sha256) {
 }

@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.distrocompat.crawler.fetch.Sha256;
 
 /**
  * Streams a (decompressed) Packages index and returns the stanzas of the wanted package names. Stanzas of
  * other packages are skipped at byte level without building strings, which keeps a 50 MB index cheap.
  */
-public final class PackagesScanner {
+final class PackagesScanner {
     private static final byte[] PACKAGE = "Package:".getBytes(StandardCharsets.US_ASCII);
 
     private final Set<String> wanted;
@@ -53,7 +56,7 @@ public final class PackagesScanner {
             }
             int colon = indexOf(line, len, (byte) ':');
             if (colon > 0) {
-                String key = new String(line, 0, colon, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+                String key = new String(line, 0, colon, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
                 switch (key) {
                     case "version", "source", "architecture", "filename", "size", "sha256" ->
                             fields.put(key, new String(line, colon + 1, len - colon - 1, StandardCharsets.UTF_8).strip());
@@ -73,7 +76,7 @@ public final class PackagesScanner {
         String version = f.get("version");
         String filename = f.get("filename");
         String sha = f.get("sha256");
-        if (version == null || filename == null || sha == null || !org.distrocompat.crawler.fetch.Sha256.isValid(sha)) {
+        if (version == null || filename == null || sha == null || !Sha256.isValid(sha)) {
             throw new IOException("Packages stanza of " + name + " lacks Version, Filename or a SHA256");
         }
         String sourceName = name;
@@ -83,7 +86,8 @@ public final class PackagesScanner {
             int paren = src.indexOf('(');
             if (paren > 0) {
                 sourceName = src.substring(0, paren).strip();
-                sourceVersion = src.substring(paren + 1, src.indexOf(')', paren) < 0 ? src.length() : src.indexOf(')', paren)).strip();
+                int close = src.indexOf(')', paren);
+                sourceVersion = src.substring(paren + 1, close < 0 ? src.length() : close).strip();
             } else {
                 sourceName = src.strip();
             }
@@ -174,7 +178,7 @@ public final class PackagesScanner {
 
         private void append(int start, int n) {
             if (lineLen + n > line.length) {
-                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLen + n));
+                line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + n));
             }
             System.arraycopy(buf, start, line, lineLen, n);
             lineLen += n;

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * @param sha256 the digest of the signed file as fetched (InRelease, or Release when detached-signed)
  */
-public record ReleaseFile(String origin, String label, String suite, String codename, String version,
+record ReleaseFile(String origin, String label, String suite, String codename, String version,
         OffsetDateTime date, OffsetDateTime validUntil, List<String> architectures, List<String> components,
         boolean acquireByHash, Map<String, Entry> entries, String sha256) {
 

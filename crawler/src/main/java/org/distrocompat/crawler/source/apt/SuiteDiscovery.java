@@ -25,7 +25,7 @@ import org.distrocompat.crawler.fetch.FetchException;
  * <p>Aliases move once in a release cycle, so their resolution can be remembered in a small state file for a
  * while ({@code ttl}); within it a rerun reads only the codenames' Release files.
  */
-public final class SuiteDiscovery {
+final class SuiteDiscovery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A suite to crawl: the directory under dists/ and its verified Release. */

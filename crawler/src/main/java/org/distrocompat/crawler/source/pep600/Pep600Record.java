@@ -1,5 +1,6 @@
 package org.distrocompat.crawler.source.pep600;
 
+import java.io.IOException;
 import org.distrocompat.db.error.UserException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ public record Pep600Record(
             root = MAPPER.readTree(content);
         } catch (JsonProcessingException e) {
             throw bad(path, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw bad(path, e.getMessage());
         }
         if (root == null || !root.isObject()) {
