@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A pure-Java reader of an ELF file's dynamic symbol versioning (GNU {@code .gnu.version},
@@ -248,30 +250,16 @@ public final class ElfReader {
             need(0, is64 ? 64 : 52, "ELF header");
             int type = u16(16);
             int machine = u16(18);
-            long phoff;
-            int flags;
-            int phentsize;
-            int phnum;
-            int shstrndx;
-            if (is64) {
-                phoff = u64(32);
-                shoff = u64(40);
-                flags = b.getInt(48);
-                phentsize = u16(54);
-                phnum = u16(56);
-                shentsize = u16(58);
-                shnum = u16(60);
-                shstrndx = u16(62);
-            } else {
-                phoff = u32(28);
-                shoff = u32(32);
-                flags = b.getInt(36);
-                phentsize = u16(42);
-                phnum = u16(44);
-                shentsize = u16(46);
-                shnum = u16(48);
-                shstrndx = u16(50);
-            }
+            // e_entry, e_phoff and e_shoff are words (4 or 8 bytes) from offset 24; the fields after them are fixed
+            long phoff = word(24 + wordSize);
+            shoff = word(24 + 2L * wordSize);
+            int rest = 24 + 3 * wordSize;
+            int flags = b.getInt(rest);
+            int phentsize = u16(rest + 6);
+            int phnum = u16(rest + 8);
+            shentsize = u16(rest + 10);
+            shnum = u16(rest + 12);
+            int shstrndx = u16(rest + 14);
             // program headers first (they come first in a file: a truncated file is reported by them), unless
             // their count is PN_XNUM and lives in section 0's sh_info
             if (phnum == 0xffff) {
@@ -534,59 +522,23 @@ public final class ElfReader {
         }
 
         private void readDynamicEntries(Tables t, long off, long len) throws ElfFormatException {
-            int ent = 2 * wordSize;
-            long n = len / ent;
-            Long strtab = null;
-            Long strsz = null;
-            Long symtab = null;
-            Long syment = null;
-            Long hash = null;
-            Long gnuHash = null;
-            Long versym = null;
-            Long verdef = null;
-            Long verneed = null;
-            for (long i = 0; i < n; i++) {
-                long p = off + i * ent;
-                long tag = word(p);
-                long val = word(p + wordSize);
-                if (tag == DT_NULL) {
-                    break;
+            Map<Long, Long> tags = new HashMap<>(); // the last entry of a tag wins, as with the loader
+            forEachDynamic(off, len, (tag, val) -> {
+                if (!readName(t, tag, val)) {
+                    tags.put(tag, val);
                 }
-                if (!is64) {
-                    tag &= 0xffffffffL;
-                }
-                if (tag == DT_NEEDED) {
-                    t.needed.add(val);
-                } else if (tag == DT_SONAME) {
-                    t.soname = val;
-                } else if (tag == DT_RPATH) {
-                    t.rpath.add(val);
-                } else if (tag == DT_RUNPATH) {
-                    t.runpath.add(val);
-                } else if (tag == DT_STRTAB) {
-                    strtab = val;
-                } else if (tag == DT_STRSZ) {
-                    strsz = val;
-                } else if (tag == DT_SYMTAB) {
-                    symtab = val;
-                } else if (tag == DT_SYMENT) {
-                    syment = val;
-                } else if (tag == DT_HASH) {
-                    hash = val;
-                } else if (tag == DT_GNU_HASH) {
-                    gnuHash = val;
-                } else if (tag == DT_VERSYM) {
-                    versym = val;
-                } else if (tag == DT_VERDEF) {
-                    verdef = val;
-                } else if (tag == DT_VERDEFNUM) {
-                    t.verdefNum = val;
-                } else if (tag == DT_VERNEED) {
-                    verneed = val;
-                } else if (tag == DT_VERNEEDNUM) {
-                    t.verneedNum = val;
-                }
-            }
+            });
+            Long strtab = tags.get(DT_STRTAB);
+            Long strsz = tags.get(DT_STRSZ);
+            Long symtab = tags.get(DT_SYMTAB);
+            Long syment = tags.get(DT_SYMENT);
+            Long hash = tags.get(DT_HASH);
+            Long gnuHash = tags.get(DT_GNU_HASH);
+            Long versym = tags.get(DT_VERSYM);
+            Long verdef = tags.get(DT_VERDEF);
+            Long verneed = tags.get(DT_VERNEED);
+            t.verdefNum = tags.getOrDefault(DT_VERDEFNUM, t.verdefNum);
+            t.verneedNum = tags.getOrDefault(DT_VERNEEDNUM, t.verneedNum);
             if (strtab != null) {
                 long so = toOffset(strtab, "DT_STRTAB");
                 long sz = strsz != null ? strsz : -1;
@@ -772,37 +724,51 @@ public final class ElfReader {
         }
 
         /** Reads only DT_NEEDED/DT_SONAME/DT_RPATH/DT_RUNPATH from a dynamic table. */
-        private void readDynamicNames(Tables t, long off, long len) {
+        private void readDynamicNames(Tables t, long off, long len) throws ElfFormatException {
+            forEachDynamic(off, len, (tag, val) -> readName(t, tag, val));
+        }
+
+        /** One entry of a dynamic table. */
+        @FunctionalInterface
+        private interface DynamicEntry {
+            void accept(long tag, long val) throws ElfFormatException;
+        }
+
+        /** Calls {@code entry} for every entry of a dynamic table up to its DT_NULL. */
+        private void forEachDynamic(long off, long len, DynamicEntry entry) throws ElfFormatException {
             int ent = 2 * wordSize;
             long n = len / ent;
             for (long i = 0; i < n; i++) {
                 long p = off + i * ent;
                 long tag = word(p);
-                long val = word(p + wordSize);
                 if (tag == DT_NULL) {
                     break;
                 }
-                if (tag == DT_NEEDED) {
-                    t.needed.add(val);
-                } else if (tag == DT_SONAME) {
-                    t.soname = val;
-                } else if (tag == DT_RPATH) {
-                    t.rpath.add(val);
-                } else if (tag == DT_RUNPATH) {
-                    t.runpath.add(val);
-                }
+                entry.accept(tag, word(p + wordSize));
             }
+        }
+
+        /** Keeps the names a dynamic entry gives (needed libraries, soname, search paths); false for other tags. */
+        private static boolean readName(Tables t, long tag, long val) {
+            if (tag == DT_NEEDED) {
+                t.needed.add(val);
+            } else if (tag == DT_SONAME) {
+                t.soname = val;
+            } else if (tag == DT_RPATH) {
+                t.rpath.add(val);
+            } else if (tag == DT_RUNPATH) {
+                t.runpath.add(val);
+            } else {
+                return false;
+            }
+            return true;
         }
 
         // ---- version tables -----------------------------------------------------------------------------
 
         private List<VersionDefinition> readVerdef(long off, long count, long limit) throws ElfFormatException {
             List<VersionDefinition> out = new ArrayList<>();
-            if (!hasEntries(off, count, limit, 20, ".gnu.version_d")) {
-                return out;
-            }
-            chainEnd = off;
-            walk(off, count, limit, Chain.VERDEF, pos -> {
+            readTable(off, count, limit, Chain.VERDEF, ".gnu.version_d", pos -> {
                 int cnt = u16(pos + 6);
                 if (cnt == 0) {
                     throw new ElfFormatException(".gnu.version_d entry at " + hex(pos) + " has no names (vd_cnt 0)");
@@ -815,17 +781,12 @@ public final class ElfReader {
                 out.add(new VersionDefinition(u16(pos + 4), u16(pos + 2), names.get(0), names.subList(1, names.size())));
                 return u32(pos + 16);
             });
-            addRange(".gnu.version_d", off, chainEnd - off);
             return out;
         }
 
         private List<VersionNeed> readVerneed(long off, long count, long limit) throws ElfFormatException {
             List<VersionNeed> out = new ArrayList<>();
-            if (!hasEntries(off, count, limit, 16, ".gnu.version_r")) {
-                return out;
-            }
-            chainEnd = off;
-            walk(off, count, limit, Chain.VERNEED, pos -> {
+            readTable(off, count, limit, Chain.VERNEED, ".gnu.version_r", pos -> {
                 String file = str(u32(pos + 4), ".gnu.version_r file name at " + hex(pos));
                 List<VersionNeedAux> versions = new ArrayList<>();
                 walk(pos + u32(pos + 8), u16(pos + 2), limit, Chain.VERNAUX, a -> {
@@ -836,8 +797,18 @@ public final class ElfReader {
                 out.add(new VersionNeed(file, versions));
                 return u32(pos + 12);
             });
-            addRange(".gnu.version_r", off, chainEnd - off);
             return out;
+        }
+
+        /** A version table: its top-level chain (each entry read by {@code reader}) and the range it covers. */
+        private void readTable(long off, long count, long limit, Chain chain, String section, ChainEntry reader)
+                throws ElfFormatException {
+            if (!hasEntries(off, count, limit, chain.size, section)) {
+                return;
+            }
+            chainEnd = off;
+            walk(off, count, limit, chain, reader);
+            addRange(section, off, chainEnd - off);
         }
 
         /** The four linked lists of the version tables: entry size, what they are called, their "next" field. */
