@@ -20,6 +20,7 @@ class EmbeddedServerTest {
 
     @Test
     void dataPersistsAndASecondOwnerIsTurnedAwayClearly() throws Exception {
+        TestHomes.withBinaries(home);
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         try (EmbeddedServer first = EmbeddedServer.start(new Home(home), new PrintStream(messages), Duration.ofSeconds(1))) {
             Migrations.migrate(first.dataSource());

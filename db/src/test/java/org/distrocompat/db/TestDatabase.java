@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.distrocompat.db.embedded.PgBinaries;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -80,7 +81,7 @@ public final class TestDatabase {
         } else {
             try {
                 Path dir = Files.createTempDirectory("distrocompat-test-pg");
-                EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                EmbeddedPostgres pg = PgBinaries.prepare(binariesDirectory()).builder()
                         .setDataDirectory(dir.resolve("data"))
                         .setCleanDataDirectory(true)
                         .setServerConfig("fsync", "off")
@@ -106,6 +107,27 @@ public final class TestDatabase {
             }
         }
         return server;
+    }
+
+    /**
+     * Where the tests' PostgreSQL binaries are unpacked: the user's own cache ({@code $XDG_CACHE_HOME} or
+     * {@code ~/.cache}, then {@code distrocompat/pg-binaries}), never zonky's {@code /tmp/embedded-pg}, which the
+     * first user of a machine owns; a fresh temporary directory when the cache cannot be written.
+     */
+    static Path binariesDirectory() throws IOException {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && xdg.startsWith("/") ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        Path dir = cache.resolve("distrocompat").resolve("pg-binaries");
+        try {
+            Files.createDirectories(dir.getParent());
+            if (Files.isWritable(dir.getParent())) {
+                return dir;
+            }
+        } catch (IOException ignored) {
+            // not writable: a temporary directory of this run below
+        }
+        return Files.createTempDirectory("distrocompat-pg-binaries");
     }
 
     private static boolean dockerAvailable() {

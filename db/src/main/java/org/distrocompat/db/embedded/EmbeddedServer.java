@@ -8,16 +8,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.distrocompat.db.DatabaseException;
 import org.distrocompat.db.Home;
+import org.distrocompat.db.error.DistrocompatException;
 import org.distrocompat.db.error.Messages;
 
 /**
@@ -27,7 +24,10 @@ import org.distrocompat.db.error.Messages;
  * <p>One process at a time owns a home: an exclusive file lock is taken before the server starts and
  * held until it stops. A second process waits for the lock (saying so on stderr) and gives up with a
  * clear message after {@code DISTROCOMPAT_LOCK_WAIT} seconds (default 600). Because the lock dies with its
- * process, a server left running by a killed process is found (postmaster.pid) and stopped first.
+ * process, a server left running by a killed process is found (postmaster.pid) and stopped first — only when it
+ * is provably this home's ({@link OrphanServer}). The binaries are unpacked and verified by {@link PgBinaries};
+ * the output of initdb and the server goes to {@code $DISTROCOMPAT_HOME/postgres.log}, whose telling line a failed
+ * start reports.
  */
 public final class EmbeddedServer implements AutoCloseable {
     private static final String ENV_LOCK_WAIT = "DISTROCOMPAT_LOCK_WAIT";
@@ -52,29 +52,50 @@ public final class EmbeddedServer implements AutoCloseable {
         Path data = home.pgdata();
         FileChannel channel = null;
         FileLock lock = null;
+        ServerLog log = null;
         try {
-            Files.createDirectories(home.root());
-            channel = FileChannel.open(home.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
+            channel = openLockFile(home);
             lock = acquire(channel, home.root(), messages, lockWait);
             writeOwner(channel);
-            stopOrphan(data);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            OrphanServer.stopIfOurs(data);
+            PgBinaries binaries = PgBinaries.prepare(home.pgBinaries());
+            log = ServerLog.open(home.root().resolve("postgres.log"));
+            EmbeddedPostgres pg = binaries.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(home.pgBinaries().toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "50")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
                     .start();
+            binaries.afterStart();
             return new EmbeddedServer(data, channel, lock, pg);
         } catch (IOException | RuntimeException e) {
             release(lock, channel);
-            if (e instanceof DatabaseException de) {
+            if (e instanceof DistrocompatException de) {
                 throw de;
             }
-            throw new DatabaseException("cannot start the embedded PostgreSQL in " + data + ": " + describe(e), e);
+            String why = log == null ? describe(e) : log.lastProblem().map(l -> l + " (log: " + home.root()
+                    .resolve("postgres.log") + ")").orElse(describe(e));
+            throw new DistrocompatException("cannot start the embedded PostgreSQL in " + data + ": " + why, e);
+        }
+    }
+
+    /**
+     * Creates the home (private to the user) and opens its lock file. A home the user cannot write is bad input:
+     * one line naming the cause and what to do.
+     */
+    private static FileChannel openLockFile(Home home) {
+        Path root = home.root();
+        try {
+            SafePaths.createPrivate(root);
+            return FileChannel.open(home.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new DatabaseException("cannot use the distrocompat home " + root + ": " + Messages.of(e)
+                    + " (set " + Home.ENV + " to a directory you can write)", e);
         }
     }
 
@@ -138,39 +159,6 @@ public final class EmbeddedServer implements AutoCloseable {
             return pid.isEmpty() ? "" : " (pid " + pid + ")";
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /**
-     * We hold the home's lock, so no live distrocompat process owns the data directory: a postmaster that
-     * is still running there was left behind by a killed one. Stop it (fast shutdown) before starting.
-     */
-    private static void stopOrphan(Path data) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-        Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
-                : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
-        if (orphan.isPresent() && orphan.get().isAlive()
-                && orphan.get().info().command().map(c -> c.contains("postgres")).orElse(true)) {
-            ProcessHandle p = orphan.get();
-            p.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown; escalate below
-            try {
-                p.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-            }
-        }
-        Files.deleteIfExists(pidFile);
-    }
-
-    private static Optional<Long> parsePid(String s) {
-        try {
-            return Optional.of(Long.parseLong(s.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 
