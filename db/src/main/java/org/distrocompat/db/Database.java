@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.distrocompat.db.embedded.EmbeddedServer;
 import org.distrocompat.db.error.Messages;
+import org.distrocompat.db.snapshot.SnapshotFreshness;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -23,6 +24,8 @@ public final class Database implements AutoCloseable {
     private final String description;
     private final AutoCloseable owned;
     private final Home embeddedHome;
+    /** A schema that could not be migrated has no change counter to confirm the snapshot with. */
+    private boolean migrationFailed;
 
     private Database(DataSource dataSource, String description, AutoCloseable owned, Home embeddedHome) {
         this.dataSource = dataSource;
@@ -34,14 +37,20 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database the user chose: {@code url} if given, else {@code $DISTROCOMPAT_DB}, else the
-     * embedded server under {@link Home#current()}. Runs pending migrations.
+     * embedded server under {@link Home#current()}. Runs pending migrations. A URL given but empty ({@code --db ""})
+     * is bad input, not a request for the embedded database.
      */
     public static Database open(String url) {
-        String chosen = url != null && !url.isBlank() ? url : System.getenv(ENV_URL);
+        if (url != null && url.isBlank()) {
+            throw new DatabaseException("--db is empty: give a PostgreSQL URL (jdbc:postgresql://host/db or "
+                    + "postgresql://user@host/db), or leave --db out for the embedded database");
+        }
+        String chosen = url != null ? url : System.getenv(ENV_URL);
         Database db = chosen != null && !chosen.isBlank() ? external(DatabaseUrl.parse(chosen)) : embedded(Home.current());
         try {
             Migrations.migrate(db.dataSource);
         } catch (RuntimeException e) {
+            db.migrationFailed = true;
             db.close();
             throw e;
         }
@@ -69,9 +78,13 @@ public final class Database implements AutoCloseable {
         return new Database(ds, DatabaseUrl.redact(url.jdbcUrl()), null, null);
     }
 
-    /** Starts (or waits for) the embedded server whose data persists under {@code home}. */
+    /**
+     * Starts (or waits for) the embedded server whose data persists under {@code home}. Until it is closed, the home
+     * is marked as possibly changed ({@link SnapshotFreshness}); closing brings the snapshot up to date.
+     */
     public static Database embedded(Home home) {
         EmbeddedServer server = EmbeddedServer.start(home);
+        SnapshotFreshness.opened(home);
         return new Database(server.dataSource(), "embedded PostgreSQL in " + server.dataDirectory(), server, home);
     }
 
@@ -100,6 +113,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (embeddedHome != null && !migrationFailed) {
+            SnapshotFreshness.confirm(this);
+        }
         if (owned != null) {
             try {
                 owned.close();

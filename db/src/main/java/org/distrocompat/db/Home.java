@@ -9,13 +9,19 @@ import java.nio.file.Path;
  */
 public record Home(Path root) {
     public static final String ENV = "DISTROCOMPAT_HOME";
+    /** A system property that names the home before the environment does (for embedding and tests). */
+    public static final String PROPERTY = "distrocompat.home";
 
     public Home {
         root = root.toAbsolutePath().normalize();
     }
 
-    /** The home the environment names, else {@code ~/.local/share/distrocompat}. */
+    /** The home the system property or the environment names, else {@code ~/.local/share/distrocompat}. */
     public static Home current() {
+        String property = System.getProperty(PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new Home(Path.of(property));
+        }
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) {
             return new Home(Path.of(env));
@@ -51,6 +57,14 @@ public record Home(Path root) {
     /** The release snapshot {@code check} and {@code pairings} read without starting the database. */
     public Path snapshot() {
         return root.resolve("snapshot.bin");
+    }
+
+    /**
+     * Present while a process that opened the embedded database has not confirmed that the snapshot matches the
+     * database: left behind by a killed writer, it tells {@code check} to rebuild the snapshot first.
+     */
+    public Path snapshotUnconfirmed() {
+        return root.resolve("snapshot.unconfirmed");
     }
 
     /** The user's source configuration, overlaying the built-in catalog. */

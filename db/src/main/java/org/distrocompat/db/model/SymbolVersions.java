@@ -1,6 +1,7 @@
 package org.distrocompat.db.model;
 
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -10,9 +11,45 @@ import java.util.regex.Pattern;
  * policy summaries only.
  */
 public final class SymbolVersions {
+    /** The longest name stored: real ones are far shorter (the longest glibc/gcc names have under 30 characters). */
+    public static final int MAX_NAME_LENGTH = 128;
     private static final Pattern NUMERIC = Pattern.compile("\\d+(\\.\\d+)*");
+    /** Printable ASCII without white space: what ELF version names, sonames and release names are made of. */
+    private static final Pattern NAME = Pattern.compile("[\\x21-\\x7e]+");
 
     private SymbolVersions() {
+    }
+
+    /**
+     * Why {@code name} (a version name, a soname, a release or distro id) cannot be stored, or empty when it can:
+     * it must be 1 to {@code maxLength} characters of printable ASCII without white space (" 2.18" and "2.20\\n" are
+     * not names; a 100,000-character one is an attack or a broken file).
+     */
+    public static Optional<String> nameProblem(String name, int maxLength) {
+        if (name == null || name.isEmpty()) {
+            return Optional.of("an empty name");
+        }
+        if (name.length() > maxLength) {
+            return Optional.of("a name of " + name.length() + " characters (at most " + maxLength + ")");
+        }
+        if (!NAME.matcher(name).matches()) {
+            return Optional.of("'" + printable(name) + "' is not a name (white space or characters outside printable "
+                    + "ASCII)");
+        }
+        return Optional.empty();
+    }
+
+    /** The name with control characters shown as escapes, for messages. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) {
+                b.append(String.format("\\x%02x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     public static String prefix(String name) {

@@ -4,9 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +27,14 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.distrocompat.db.Database;
-import org.distrocompat.db.DatabaseException;
+import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.error.Messages;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.Provenance;
 import org.distrocompat.db.model.ReleaseStatus;
 import org.distrocompat.db.query.ReleaseCatalog;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * A compact, read-only copy of the release data a check needs: every stored release x arch cell with the
@@ -39,15 +43,22 @@ import org.distrocompat.db.query.ReleaseCatalog;
  * is rewritten after every crawl or import ({@link #refreshSnapshot}) so that {@code check} can answer in
  * milliseconds without starting a server.
  *
- * <p>File format (gzip): magic {@code "DCSNAP"}, format version, creation time, source description, a
- * string table, then cells whose strings are indices into that table.
+ * <p>File format (gzip): magic {@code "DCSNAP"}, format version, creation time, the database generation it was
+ * built from ({@link SnapshotFreshness}; -1 unknown), source description, a string table (each string its UTF-8
+ * length and bytes, so no stored value is too long for it), then cells whose strings are indices into that table.
  */
-public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
-    public static final int FORMAT_VERSION = 2;
+public record ReleaseSnapshot(Instant createdAt, long generation, String source, List<SnapshotCell> cells) {
+    public static final int FORMAT_VERSION = 3;
     private static final byte[] MAGIC = {'D', 'C', 'S', 'N', 'A', 'P'};
+    /** The longest string the reader accepts: far beyond any stored name, short of an allocation a damaged file asks. */
+    private static final int MAX_STRING_BYTES = 16 << 20;
 
     public ReleaseSnapshot {
         cells = List.copyOf(cells);
+    }
+
+    public ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
+        this(createdAt, -1, source, cells);
     }
 
     /**
@@ -63,13 +74,17 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
         try {
             load(db).write(file);
         } catch (IOException e) {
-            throw new DatabaseException("cannot write the release snapshot " + file + ": " + e.getMessage(), e);
+            throw new DistrocompatException("cannot write the release snapshot " + file + ": " + Messages.of(e), e);
         }
     }
 
-    /** Reads every cell that has data, with its effective (crawled, else imported) libraries and versions. */
+    /**
+     * Reads every cell that has data, with its effective (crawled, else imported) libraries and versions, and the
+     * database generation they belong to (one repeatable-read transaction, so the two agree).
+     */
     public static ReleaseSnapshot load(Database db) {
-        return db.jdbi().withHandle(h -> {
+        return db.jdbi().inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            long generation = SnapshotFreshness.generation(h);
             record Head(int id, String distro, String display, String release, String codename, String status,
                     String arch, String libc, String glibc, String provenance) {
             }
@@ -122,7 +137,7 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                         Provenance.fromDb(c.provenance()), libraries, importedNames));
             }
             cells.sort(SnapshotCell.ORDER);
-            return new ReleaseSnapshot(Instant.now(), db.description(), cells);
+            return new ReleaseSnapshot(Instant.now(), generation, db.description(), cells);
         });
     }
 
@@ -160,9 +175,12 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
         out.write(MAGIC);
         out.writeInt(FORMAT_VERSION);
         out.writeLong(createdAt.toEpochMilli());
+        out.writeLong(generation);
         out.writeInt(table.size());
         for (String s : table.keySet()) {
-            out.writeUTF(s);
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
         }
         StringRef ref = s -> out.writeInt(s == null ? -1 : table.get(s));
         ref.put(source);
@@ -207,30 +225,28 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
     public static ReleaseSnapshot read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
+        } catch (EOFException e) {
+            throw new IOException("cannot read release snapshot " + file + ": it is empty or truncated", e);
         } catch (IOException e) {
-            throw new IOException("cannot read release snapshot " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot read release snapshot " + file + ": " + Messages.of(e), e);
         }
     }
 
     public static ReleaseSnapshot read(InputStream raw) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
-        byte[] magic = new byte[MAGIC.length];
-        in.readFully(magic);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new IOException("not a distrocompat snapshot");
-        }
-        int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("snapshot format " + version + ", expected " + FORMAT_VERSION);
-        }
-        Instant created = Instant.ofEpochMilli(in.readLong());
+        Instant created = header(in);
+        long generation = in.readLong();
         int n = in.readInt();
         if (n < 0 || n > 50_000_000) {
             throw new IOException("damaged snapshot (string table size " + n + ")");
         }
         String[] table = new String[n];
         for (int i = 0; i < n; i++) {
-            table[i] = in.readUTF();
+            int len = in.readInt();
+            if (len < 0 || len > MAX_STRING_BYTES) {
+                throw new IOException("damaged snapshot (string length " + len + ")");
+            }
+            table[i] = new String(in.readNBytes(len), StandardCharsets.UTF_8);
         }
         StringReader str = () -> {
             int i = in.readInt();
@@ -280,7 +296,31 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                     Arch.fromAnyName(arch).orElseThrow(() -> new IOException("damaged snapshot (arch " + arch + ")")),
                     Libc.fromDb(libc), glibc, Provenance.fromDb(provenance), libs, importedNames));
         }
-        return new ReleaseSnapshot(created, source, cells);
+        return new ReleaseSnapshot(created, generation, source, cells);
+    }
+
+    /** The generation a snapshot file was built from, read from its header alone (-1 when it cannot be read). */
+    public static long generationOf(Path file) {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(file), 512))) {
+            header(in);
+            return in.readLong();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Checks magic and format version; returns the creation time. */
+    private static Instant header(DataInputStream in) throws IOException {
+        byte[] magic = new byte[MAGIC.length];
+        in.readFully(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new IOException("not a distrocompat snapshot");
+        }
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("snapshot format " + version + ", expected " + FORMAT_VERSION);
+        }
+        return Instant.ofEpochMilli(in.readLong());
     }
 
     private static int count(DataInputStream in) throws IOException {
