@@ -1,5 +1,7 @@
 /**
- * Every container format distrocompat reads, as streams: nothing is unpacked to disk.
+ * Every container format distrocompat reads, as streams: nothing is unpacked to disk. A zip is the exception that
+ * proves it: it is read through its central directory, as installers read it, and a zip that arrives as a stream
+ * is copied to a private temporary file for that ({@code ZipMembers}, {@code ZipLayout}).
  *
  * <ul>
  * <li>{@link org.distrocompat.crawler.archive.Format}: what a stream holds, told by its first bytes (the one
@@ -7,7 +9,8 @@
  * <li>{@link org.distrocompat.crawler.archive.Decompression}: gzip, xz, zstd and bzip2 streams, chosen by name
  * suffix or by content.</li>
  * <li>{@link org.distrocompat.crawler.archive.MemberReader}: an archive's members one after the other (ar, a
- * .deb's file system, tar, zip/jar/wheel), each a {@link org.distrocompat.crawler.archive.Member}.</li>
+ * .deb's file system, tar, zip/jar/wheel), each a {@link org.distrocompat.crawler.archive.Member}; a zip's
+ * layout is checked first, and overlapping or inconsistent entries fail it.</li>
  * <li>{@link org.distrocompat.crawler.archive.ArchivePath}: the one rule for member names and link targets;
  * a name that climbs out of the archive is rejected, and the caller reports it.</li>
  * <li>{@link org.distrocompat.crawler.archive.DebReader}: the crawler's use: the wanted shared libraries of a

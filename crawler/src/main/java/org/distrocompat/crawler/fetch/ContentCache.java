@@ -1,16 +1,19 @@
 package org.distrocompat.crawler.fetch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Files addressed by their SHA256: {@code DIR/sha256/ab/abcdef...}. A file only enters the cache after its
- * digest was checked, by an atomic rename, so an interrupted download never leaves a bad entry behind.
+ * digest was checked, by an atomic rename, so an interrupted download never leaves a bad entry behind; and its
+ * digest is checked again whenever it is reused.
  */
 public final class ContentCache {
     private final Path dir;
@@ -59,17 +62,37 @@ public final class ContentCache {
         return dir.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** The cached file, when present with the expected size (-1: any). */
+    /**
+     * The cached file, when present with the expected size (-1: any) and content: its SHA256 is computed again on
+     * every reuse (a disk error or a stray write must not be trusted forever). A damaged entry is removed, so that
+     * the caller downloads it again.
+     */
     public Optional<Path> get(String sha256, long size) {
         Path p = pathOf(sha256);
         try {
-            if (Files.isRegularFile(p) && (size < 0 || Files.size(p) == size)) {
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            if ((size < 0 || Files.size(p) == size) && sha256.equals(digestOf(p))) {
                 return Optional.of(p);
             }
+            Files.deleteIfExists(p);
         } catch (IOException e) {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    private static String digestOf(Path p) throws IOException {
+        MessageDigest md = Sha256.digest();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(p)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return Sha256.hex(md);
     }
 
     /** A temporary file next to the cache entries, for a download in progress. */

@@ -15,6 +15,7 @@ import org.distrocompat.crawler.fetch.Sha256;
 import org.distrocompat.crawler.source.PackageRef;
 import org.distrocompat.crawler.source.SourceCell;
 import org.distrocompat.db.error.Messages;
+import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.repo.LibraryFacts;
 import org.distrocompat.elf.DynamicSymbol;
 import org.distrocompat.elf.ElfFile;
@@ -73,6 +74,12 @@ final class LibraryReader {
         }
         List<LibraryFacts.Definition> definitions = new ArrayList<>();
         for (VersionDefinition d : f.definitions()) {
+            // a name the snapshot and the policy files could not carry fails the package, before anything is stored
+            var problem = SymbolVersions.nameProblem(d.name(), SymbolVersions.MAX_NAME_LENGTH);
+            if (problem.isPresent()) {
+                throw new IOException(p.path() + l.path() + ": version definition " + d.index() + " holds "
+                        + problem.get());
+            }
             definitions.add(new LibraryFacts.Definition(d.index(), d.name(), d.flags(), d.isBase()));
         }
         List<LibraryFacts.Symbol> symbols = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.distrocompat.db.model.Arch;
+import org.distrocompat.db.model.SymbolVersions;
 
 /**
  * One pep600_compliance record: {@code <arch>/<distro>-<version>.json} with {@code glibc_version},
@@ -33,11 +34,15 @@ public record Pep600Record(
         String sha256) {
 
     public static final String LIBZ = "libz.so.1";
+    /** Exported symbol names may be long (C++), but not without bound. */
+    private static final int MAX_SYMBOL_LENGTH = 4096;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Parses a record; {@code UserException} with one line naming the file when it is malformed. */
     public static Pep600Record parse(Path path, Arch arch, byte[] content) {
         Pep600Name name = Pep600Name.parse(path.getFileName().toString());
+        checkName(path, "distro", name.distro(), SymbolVersions.MAX_NAME_LENGTH);
+        checkName(path, "release", name.release(), SymbolVersions.MAX_NAME_LENGTH);
         JsonNode root;
         try {
             root = MAPPER.readTree(content);
@@ -67,10 +72,17 @@ public record Pep600Record(
             if (e.getKey().isEmpty() || e.getKey().contains("_")) {
                 throw bad(path, "symbol prefix '" + e.getKey() + "' is not a version prefix");
             }
-            symbols.put(e.getKey(), strings(path, "symbols." + e.getKey(), e.getValue()));
+            List<String> versions = strings(path, "symbols." + e.getKey(), e.getValue());
+            for (String v : versions) {
+                checkName(path, "symbols." + e.getKey(), e.getKey() + "_" + v, SymbolVersions.MAX_NAME_LENGTH);
+            }
+            symbols.put(e.getKey(), versions);
         }
         JsonNode libz = root.get(LIBZ);
         List<String> libzSymbols = libz == null || libz.isNull() ? List.of() : strings(path, LIBZ, libz);
+        for (String symbol : libzSymbols) {
+            checkName(path, LIBZ, symbol, MAX_SYMBOL_LENGTH);
+        }
         return new Pep600Record(path, arch, name, glibcVersion, symbols, libzSymbols, sha256(content));
     }
 
@@ -86,6 +98,13 @@ public record Pep600Record(
             out.add(v.asText());
         }
         return List.copyOf(out);
+    }
+
+    /** Every name is checked before anything is written: one bad value must not reach the database. */
+    private static void checkName(Path path, String what, String value, int maxLength) {
+        SymbolVersions.nameProblem(value, maxLength).ifPresent(problem -> {
+            throw bad(path, what + " holds " + problem);
+        });
     }
 
     private static UserException bad(Path path, String why) {
