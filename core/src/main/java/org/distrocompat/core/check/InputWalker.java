@@ -3,7 +3,6 @@ package org.distrocompat.core.check;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -46,12 +45,13 @@ public final class InputWalker {
     private final List<String> otherFiles = new ArrayList<>();
     private final Map<String, String> links = new LinkedHashMap<>();
     private final List<InputContents.Skipped> skipped = new ArrayList<>();
-    private byte[] buffer = new byte[1 << 20];
+    private final ElfStreamReader elfReader;
     private final byte[] scratch = new byte[BUFFER];
 
     private InputWalker(WalkLimits limits) {
         this.limits = limits;
         this.budget = new WalkBudget(limits);
+        this.elfReader = new ElfStreamReader(limits.maxElfBytes());
     }
 
     public static InputContents walk(Path input) throws BadInputException {
@@ -114,9 +114,39 @@ public final class InputWalker {
     // ---- top level ----
 
     private void file(Path file) throws IOException, BadInputException {
+        if (inPlace(file, file.getFileName().toString(), "", 0)) {
+            return;
+        }
         try (InputStream raw = Files.newInputStream(file)) {
             stream(raw, file.getFileName().toString());
         }
+    }
+
+    /**
+     * Reads a file that is an ELF file (memory-mapped: only the pages the reader touches are read) or a zip
+     * (through its central directory, as installers read it) in place; false for any other format, which is read
+     * as a stream.
+     */
+    private boolean inPlace(Path file, String rel, String prefix, int depth) throws IOException, BadInputException {
+        Format format;
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), Format.HEAD_BYTES)) {
+            format = Format.detect(in);
+        }
+        if (format == Format.ELF) {
+            budget.addInputBytes(Files.size(file));
+            try {
+                addElf(rel, ElfReader.read(file)); // mapped: no heap, however large
+            } catch (ElfFormatException e) {
+                throw new BadInputException(rel + ": " + e.getMessage(), e);
+            }
+            return true;
+        }
+        if (format == Format.ZIP) {
+            budget.addInputBytes(Files.size(file));
+            members(MemberReader.open(Format.ZIP, file), format, InputStream.nullInputStream(), prefix, depth);
+            return true;
+        }
+        return false;
     }
 
     private void stream(InputStream raw, String name) throws IOException, BadInputException {
@@ -133,7 +163,9 @@ public final class InputWalker {
     }
 
     private void directory(Path root) throws IOException {
-        Path base = root.toAbsolutePath().normalize();
+        // the argument itself is followed when it is a symbolic link (it is the user's own choice); links found
+        // inside are recorded, never followed
+        Path base = root.toRealPath();
         Files.walkFileTree(base, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) throws IOException {
@@ -158,26 +190,17 @@ public final class InputWalker {
     }
 
     private void directoryFile(Path p, String rel, long size) throws IOException, BadInputException {
-        Format format;
+        if (inPlace(p, rel, rel + "!/", 1)) {
+            return;
+        }
         try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(p), BUFFER)) {
-            format = Format.detect(in);
-            if (format != Format.ELF && format != Format.UNKNOWN) {
-                budget.addInputBytes(size);
-                container(format, in, rel + "!/", rel, 1);
+            Format format = Format.detect(in);
+            if (format == Format.UNKNOWN) {
+                otherFiles.add(rel);
                 return;
             }
-        }
-        if (format == Format.ELF) {
             budget.addInputBytes(size);
-            ElfFile elf;
-            try {
-                elf = ElfReader.read(p); // memory-mapped: only the pages the reader touches are read
-            } catch (ElfFormatException e) {
-                throw new BadInputException(rel + ": " + e.getMessage(), e);
-            }
-            addElf(rel, elf);
-        } else {
-            otherFiles.add(rel);
+            container(format, in, rel + "!/", rel, 1);
         }
     }
 
@@ -212,7 +235,12 @@ public final class InputWalker {
 
     private void members(Format format, InputStream in, String prefix, int depth)
             throws IOException, BadInputException {
-        try (MemberReader reader = MemberReader.open(format, in)) {
+        members(MemberReader.open(format, in), format, in, prefix, depth);
+    }
+
+    private void members(MemberReader opened, Format format, InputStream in, String prefix, int depth)
+            throws IOException, BadInputException {
+        try (MemberReader reader = opened) {
             Member m;
             while ((m = reader.next()) != null) {
                 budget.entry();
@@ -271,34 +299,7 @@ public final class InputWalker {
     }
 
     private void elf(String path, InputStream in) throws IOException, BadInputException {
-        int n = 0;
-        long cap = limits.maxElfBytes();
-        while (true) {
-            if (n == buffer.length) {
-                if (n >= cap) {
-                    if (in.read() >= 0) {
-                        throw new BadInputException(path + ": ELF file larger than the " + (cap >> 20)
-                                + " MiB limit");
-                    }
-                    break;
-                }
-                byte[] bigger = new byte[(int) Math.min(cap, (long) buffer.length * 2)];
-                System.arraycopy(buffer, 0, bigger, 0, n);
-                buffer = bigger;
-            }
-            int r = in.read(buffer, n, buffer.length - n);
-            if (r < 0) {
-                break;
-            }
-            n += r;
-        }
-        ElfFile elf;
-        try {
-            elf = ElfReader.read(ByteBuffer.wrap(buffer, 0, n));
-        } catch (ElfFormatException e) {
-            throw new BadInputException(path + ": " + e.getMessage(), e);
-        }
-        addElf(path, elf);
+        addElf(path, elfReader.read(path, in));
     }
 
     private void addElf(String path, ElfFile elf) {

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.distrocompat.core.policy.MainstreamConfig;
-import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyGenerator;
 import org.distrocompat.core.policy.PolicyInvariants;
 import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.policy.PolicySet;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.error.UserException;
 
 /**
  * The scheduled job: run the crawl step (if one is plugged in), derive the policies from the database,
@@ -65,8 +65,9 @@ public final class RefreshJob {
         try {
             return PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
                     "# distrocompat refresh at " + Instant.now() + "; " + config.summary());
-        } catch (IOException | PolicyFileException e) {
-            // PolicyFileException: the previously published file, read for the diff, is not a valid policy file
+        } catch (IOException | UserException e) {
+            // PolicyFileException: the previously published file, read for the diff, is not a valid policy file;
+            // other user errors: a target that is not a regular file
             throw new RefreshFailed("cannot publish into " + outDir + ": " + e.getMessage(), e);
         }
     }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * The members of a zip archive (wheel, jar) as installers see them: through the central directory, as pip and
@@ -100,7 +101,8 @@ final class ZipMembers implements MemberReader {
             return new Member(e.getName(), Member.Kind.SYMLINK, target, e.getSize(), none);
         }
         current = zip.getInputStream(e);
-        return new Member(e.getName(), Member.Kind.FILE, null, e.getSize(), current);
+        // closing the member's data (a nested archive's reader does) leaves the entry to this reader
+        return new Member(e.getName(), Member.Kind.FILE, null, e.getSize(), CloseShieldInputStream.wrap(current));
     }
 
     private void closeCurrent() throws IOException {

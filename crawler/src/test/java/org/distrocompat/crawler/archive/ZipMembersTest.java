@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,73 +36,10 @@ class ZipMembersTest {
         return out;
     }
 
-    /** A zip written by hand, entry by entry, to say exactly where each header lies. */
-    static final class RawZip {
-        private final ByteArrayOutputStream file = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream directory = new ByteArrayOutputStream();
-        private int entries;
-
-        /** A local header and its stored data; returns the header's offset. */
-        int local(String name, byte[] data) {
-            int offset = file.size();
-            file.writeBytes(header(0x04034b50, name, data, -1));
-            file.writeBytes(data);
-            return offset;
-        }
-
-        /** A central directory entry for a stored {@code name} whose local header is at {@code offset}. */
-        RawZip central(String name, byte[] data, int offset) {
-            directory.writeBytes(header(0x02014b50, name, data, offset));
-            entries++;
-            return this;
-        }
-
-        byte[] bytes() {
-            int cdOffset = file.size();
-            ByteBuffer end = ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN);
-            end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) entries)
-                    .putShort((short) entries).putInt(directory.size()).putInt(cdOffset).putShort((short) 0);
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            all.writeBytes(file.toByteArray());
-            all.writeBytes(directory.toByteArray());
-            all.writeBytes(end.array());
-            return all.toByteArray();
-        }
-
-        private static byte[] header(int signature, String name, byte[] data, int offset) {
-            byte[] n = name.getBytes(StandardCharsets.UTF_8);
-            CRC32 crc = new CRC32();
-            crc.update(data);
-            boolean central = offset >= 0;
-            ByteBuffer b = ByteBuffer.allocate((central ? 46 : 30) + n.length).order(ByteOrder.LITTLE_ENDIAN);
-            b.putInt(signature);
-            if (central) {
-                b.putShort((short) 20); // version made by
-            }
-            b.putShort((short) 20).putShort((short) 0x0800).putShort((short) 0) // version, UTF-8 names, STORED
-                    .putShort((short) 0).putShort((short) 0x21) // time, date
-                    .putInt((int) crc.getValue()).putInt(data.length).putInt(data.length)
-                    .putShort((short) n.length).putShort((short) 0);
-            if (central) {
-                b.putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset);
-            }
-            return b.put(n).array();
-        }
-    }
-
     @Test
     void anEntryHiddenInsideAnotherEntrysDataIsRefused() throws IOException {
         byte[] ext = "\u007fELF an extension that needs GLIBC_2.35".getBytes(StandardCharsets.ISO_8859_1);
-        // the inner entry, header and data, is the stored data of the outer one: a streaming reader sees only
-        // pkg/data.bin, while the central directory (what pip installs from) also lists pkg/_ext.so inside it
-        RawZip inner = new RawZip();
-        inner.local("pkg/_ext.so", ext);
-        byte[] innerBytes = inner.file.toByteArray();
-        RawZip zip = new RawZip();
-        int outer = zip.local("pkg/data.bin", innerBytes);
-        int hidden = outer + 30 + "pkg/data.bin".length();
-        zip.central("pkg/data.bin", innerBytes, outer).central("pkg/_ext.so", ext, hidden);
-        byte[] bytes = zip.bytes();
+        byte[] bytes = RawZip.hiding("pkg/data.bin", "pkg/_ext.so", ext);
 
         assertThatThrownBy(() -> read(bytes)).isInstanceOf(IOException.class)
                 .hasMessageContaining("entry pkg/data.bin overlaps entry pkg/_ext.so");
