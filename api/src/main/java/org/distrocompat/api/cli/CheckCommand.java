@@ -77,7 +77,7 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
             try {
                 reports.add(checker.check(p, wantedArch));
             } catch (BadInputException e) {
-                throw new UserException(p + ": " + e.getMessage());
+                throw new UserException(p + ": " + FileNames.missing(p, e.getMessage()));
             }
         }
         PrintWriter out = out();
@@ -182,6 +182,9 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         maxByPrefix.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> parts.add(e.getKey() + "_" + e.getValue()));
+        if (r.needs().requirements().isEmpty()) {
+            return "no libraries from the system";
+        }
         String sonames = String.join(", ", r.needs().requirements().keySet());
         return (parts.isEmpty() ? "no symbol versions" : String.join(", ", parts)) + " from " + sonames;
     }

@@ -20,9 +20,12 @@ final class DatabaseOptions {
         return url;
     }
 
-    /** True when a server was named (--db or $DISTROCOMPAT_DB) rather than the embedded home database. */
+    /**
+     * True when a server was named (--db or $DISTROCOMPAT_DB) rather than the embedded home database; an empty
+     * {@code --db ""} counts as named, so that opening it says it is empty instead of using the home silently.
+     */
     public boolean external() {
         String env = System.getenv(Database.ENV_URL);
-        return url != null && !url.isBlank() || env != null && !env.isBlank();
+        return url != null || env != null && !env.isBlank();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class ElfCommand extends CommandBase implements Callable<Integer> {
             try {
                 f = read(file);
             } catch (IOException e) {
-                err.println("distrocompat: elf: " + file + ": " + problem(e));
+                err.println("distrocompat: elf: " + file + ": " + problem(file, e));
                 err.flush();
                 code = ExitCodes.BAD_INPUT;
                 continue;
@@ -71,16 +72,22 @@ final class ElfCommand extends CommandBase implements Callable<Integer> {
         return code;
     }
 
+    /** Reads a regular file; anything else (a FIFO would block for ever, a pipe holds no file to map) is refused. */
     private static ElfFile read(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        if (a.isDirectory()) {
             throw new IOException("is a directory");
+        }
+        if (!a.isRegularFile()) {
+            throw new IOException("not a regular file (a pipe, FIFO, device or socket): elf reads files; save the data "
+                    + "to a file first");
         }
         return ElfReader.read(file);
     }
 
-    static String problem(IOException e) {
+    static String problem(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file";
+            return FileNames.missing(file, "no such file");
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -1,7 +1,9 @@
 package org.distrocompat.api.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.distrocompat.db.DatabaseFaults;
 import org.distrocompat.db.error.DistrocompatException;
 import org.distrocompat.db.error.Messages;
 import org.distrocompat.db.error.UserException;
@@ -30,6 +32,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                 || ex instanceof UncheckedIOException) {
             message = Messages.of(ex);
             code = ExitCodes.ENVIRONMENT;
+        } else if (DatabaseFaults.describe(ex).isPresent()) {
+            // a full disk, a crashed or recovering server: the environment's, not a bug to report
+            message = DatabaseFaults.describe(ex).get();
+            code = ExitCodes.ENVIRONMENT;
         } else {
             code = ExitCodes.INTERNAL;
             message = "internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage()
@@ -41,6 +47,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         cmd.getErr().flush();
         return code;
+    }
+
+    /** Out of memory anywhere: exit 3 with the heap size and how to raise it. */
+    static int outOfMemory(PrintWriter err, OutOfMemoryError e) {
+        err.println("distrocompat: out of memory (" + Messages.of(e) + ", Java heap limit "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); raise it with DISTROCOMPAT_JAVA_OPTS=-Xmx2g");
+        err.flush();
+        return ExitCodes.ENVIRONMENT;
+    }
+
+    /** A throwable that escaped picocli's handlers (an Error): a bug, exit 70, one line. */
+    static int uncaught(PrintWriter err, Throwable e) {
+        err.println("distrocompat: internal error (" + e.getClass().getSimpleName() + "): " + Messages.of(e)
+                + " — please report; set DISTROCOMPAT_DEBUG=1 for details");
+        if (System.getenv("DISTROCOMPAT_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
     }
 
     @Override

@@ -47,7 +47,7 @@ final class ImportCommand extends CommandBase implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) {
-                throw new UserException("no such directory: " + dir);
+                throw new UserException(FileNames.missing(dir, "no such directory: " + dir));
             }
             Pep600Import.Result result;
             try (Database db = database.open()) {

@@ -32,14 +32,24 @@ public final class Main implements Runnable {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the CLI with the given streams; returns the exit code. */
+    /**
+     * Runs the CLI with the given streams; returns the exit code. Nothing escapes as an uncaught throwable (the JVM
+     * would exit 1, which means "the answer is no"): running out of memory is the environment's (exit 3), any other
+     * error a bug (exit 70), each as one line.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return ErrorHandler.outOfMemory(err, e);
+        } catch (RuntimeException | Error e) {
+            return ErrorHandler.uncaught(err, e);
+        }
     }
 
     @Override

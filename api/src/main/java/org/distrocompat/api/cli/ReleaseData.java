@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.Home;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
+import org.distrocompat.db.snapshot.SnapshotFreshness;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
 /**
  * Where read-only commands (check, pairings) get the release data without paying for a server start:
  * {@code --snapshot FILE} if given; with {@code --db} or {@code $DISTROCOMPAT_DB}, straight from that (already
- * running) server; otherwise the snapshot under {@code $DISTROCOMPAT_HOME} when it exists, else the embedded
- * database is opened once, the snapshot built, written and used.
+ * running) server; otherwise the snapshot under {@code $DISTROCOMPAT_HOME} when it exists and is current, else the
+ * embedded database is opened once, the snapshot built, written and used. A snapshot is not current when a process
+ * that had the database open died before confirming it ({@link SnapshotFreshness}).
  */
 final class ReleaseData {
 
@@ -45,8 +47,12 @@ final class ReleaseData {
                 return ReleaseSnapshot.load(db);
             }
         }
-        Path file = Home.current().snapshot();
-        if (Files.isRegularFile(file)) {
+        Home home = Home.current();
+        Path file = home.snapshot();
+        if (SnapshotFreshness.mayBeStale(home)) {
+            err.println("distrocompat: a process that had the database open ended without updating the release "
+                    + "snapshot; rebuilding it from the database");
+        } else if (Files.isRegularFile(file)) {
             try {
                 return ReleaseSnapshot.read(file);
             } catch (IOException e) {
