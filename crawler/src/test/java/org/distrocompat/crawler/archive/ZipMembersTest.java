@@ -29,7 +29,7 @@ class ZipMembersTest {
             Member m;
             while ((m = r.next()) != null) {
                 try (InputStream in = m.data()) {
-                    out.put(m.name(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    out.put(m.name(), new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
                 }
             }
         }
@@ -66,7 +66,10 @@ class ZipMembersTest {
             zip = in.readAllBytes();
         }
         Map<String, String> members = read(zip);
-        assertThat(members).containsOnlyKeys("pkg/__init__.py", "pkg/data.txt");
+        assertThat(members).containsOnlyKeys("pkg/__init__.py", "pkg/data.txt", "pkg/lib/inner.jar");
+        // a jar inside, itself written with data descriptors: read whole, and readable as a zip in turn
+        byte[] jar = members.get("pkg/lib/inner.jar").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(read(jar)).containsOnlyKeys("META-INF/MANIFEST.MF", "lib/native.txt");
         assertThat(members.get("pkg/__init__.py")).isEqualTo("# stored, followed by a data descriptor\n".repeat(3));
         assertThat(members.get("pkg/data.txt")).isEqualTo("x".repeat(100));
     }
