@@ -49,8 +49,9 @@ public final class DatabaseFaults {
             return " — the disk is full" + space.orElse("") + "; free some space and run again";
         }
         if ("57P03".equals(e.getSQLState()) || "57P02".equals(e.getSQLState()) || m.contains("recovery mode")) {
-            return " — the server stopped abruptly and is recovering" + space.map(s -> "; the disk is full" + s)
-                    .orElse(" (a full disk or a killed server process)") + "; run again once it has recovered";
+            return space.map(s -> " — the server stopped abruptly: the disk is full" + s + "; free some space and run "
+                    + "again").orElse(" — the server stopped abruptly (a full disk or a killed server process) and is "
+                    + "recovering; run again");
         }
         return space.map(s -> " — the disk is nearly full" + s).orElse("");
     }

@@ -1,7 +1,9 @@
 package org.distrocompat.api.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /**
  * File names given on the command line. The JVM decodes arguments in the system's file name encoding; a name
@@ -13,6 +15,21 @@ final class FileNames {
     private static final char REPLACEMENT = '\uFFFD';
 
     private FileNames() {
+    }
+
+    /**
+     * picocli's converter for every {@code Path} argument: a name the file name encoding cannot represent at all
+     * (any non-ASCII name in the C locale) is explained instead of "cannot convert ... InvalidPathException".
+     */
+    static Path path(String arg) {
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            String encoding = System.getProperty("sun.jnu.encoding", "the system's encoding");
+            throw new CommandLine.TypeConversionException("the file name '" + arg + "' holds characters the file name "
+                    + "encoding of this locale (" + encoding + ") cannot represent; run in a UTF-8 locale "
+                    + "(LC_ALL=C.UTF-8) or rename the file");
+        }
     }
 
     /** {@code plain} ("no such file"), or why the name could not be found although it may well exist. */

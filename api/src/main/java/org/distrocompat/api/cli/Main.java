@@ -1,6 +1,7 @@
 package org.distrocompat.api.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +44,7 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
+        cli.registerConverter(Path.class, FileNames::path);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {

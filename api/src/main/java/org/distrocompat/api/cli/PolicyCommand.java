@@ -71,6 +71,9 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
             stdout.flush();
             return ExitCodes.OK;
         }
+        if (out != null) {
+            PolicyPublisher.checkTarget(out); // a device, FIFO or link is refused before the derivation's work
+        }
         Set<String> archNames = new LinkedHashSet<>();
         arches.forEach(a -> archNames.add(Arch.parse(a).wheelName()));
         List<Policy> old = diff == null ? null : readDiffBase();

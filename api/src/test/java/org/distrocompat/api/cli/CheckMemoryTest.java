@@ -71,4 +71,13 @@ class CheckMemoryTest {
         assertThat(report.get("requirements").get("libc.so.6").get(0).asText()).isEqualTo("GLIBC_2.17");
         assertThat(report.get("tags_accurate").asBoolean()).isTrue();
     }
+
+    @Test
+    void runningOutOfMemoryIsTheEnvironmentsFaultInOneLineNeverExit1() throws Exception {
+        // 12 MB cannot even hold the 16 MiB buffer small members are read into
+        Run r = check("12m", bigWheel());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(r.err().strip()).startsWith("distrocompat: out of memory (").contains("DISTROCOMPAT_JAVA_OPTS=-Xmx")
+                .doesNotContain("\n").doesNotContain("Exception in thread");
+    }
 }

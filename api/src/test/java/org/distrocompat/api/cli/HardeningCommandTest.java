@@ -110,6 +110,10 @@ class HardeningCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("no such file or directory: the name holds bytes that are not valid")
                 .contains("rename the file");
+        // a name no file name can be (the C locale cannot represent "café"; nobody can represent NUL)
+        CliRunner bad = CliRunner.run("check", "--snapshot", emptySnapshot().toString(), "caf\u0000.whl");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("the file name").contains("cannot represent").doesNotContain("InvalidPathException");
     }
 
     @Test

@@ -42,6 +42,11 @@ public final class PolicyPublisher {
         return new Outcome(file, true, changes, diffFile);
     }
 
+    /** Refuses, before any work, a target that {@link #writeAtomically} would refuse (one line, bad input). */
+    public static void checkTarget(Path target) {
+        PublishedFiles.requireReplaceable(target);
+    }
+
     /**
      * Writes {@code content} to {@code target} through a synced temporary file and an atomic rename; a target that
      * exists and is not a regular file (a device, a FIFO, a symbolic link) is refused.

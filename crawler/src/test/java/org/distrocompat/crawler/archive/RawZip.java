@@ -64,15 +64,18 @@ public final class RawZip {
 
     /**
      * A zip whose central directory lists {@code hiddenName} inside the stored data of {@code outerName}: a streaming
-     * reader sees only the outer entry, an installer (reading the central directory) both.
+     * reader sees only the outer entry (whose data does not even start like a zip), an installer (reading the central
+     * directory) both.
      */
     public static byte[] hiding(String outerName, String hiddenName, byte[] hiddenData) {
+        byte[] padding = "# data, then a local header nobody streams to\n".getBytes(StandardCharsets.US_ASCII);
         RawZip inner = new RawZip();
+        inner.file.writeBytes(padding);
         inner.local(hiddenName, hiddenData);
         byte[] innerBytes = inner.file.toByteArray();
         RawZip zip = new RawZip();
         int outer = zip.local(outerName, innerBytes);
-        int hidden = outer + 30 + outerName.getBytes(StandardCharsets.UTF_8).length;
+        int hidden = outer + 30 + outerName.getBytes(StandardCharsets.UTF_8).length + padding.length;
         return zip.central(outerName, innerBytes, outer).central(hiddenName, hiddenData, hidden).bytes();
     }
 }

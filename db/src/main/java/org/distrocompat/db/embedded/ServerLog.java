@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The output of initdb, pg_ctl and the embedded server ({@code $DISTROCOMPAT_HOME/postgres.log}), kept so that a
@@ -19,6 +21,8 @@ final class ServerLog {
     private static final long ROTATE_BYTES = 1 << 20;
     private static final List<String> PROBLEM_WORDS = List.of("no space left", "panic", "fatal", "error",
             "could not", "cannot", "permission denied", "read-only");
+
+    private static final Pattern SEVERITY = Pattern.compile("\\b(PANIC|FATAL|ERROR|initdb: error|pg_ctl: )");
 
     private final Path file;
     private final long startOffset;
@@ -63,10 +67,16 @@ final class ServerLog {
         for (String word : PROBLEM_WORDS) {
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (lines.get(i).toLowerCase(Locale.ROOT).contains(word)) {
-                    return Optional.of(lines.get(i));
+                    return Optional.of(withoutPrefix(lines.get(i)));
                 }
             }
         }
         return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(lines.size() - 1));
+    }
+
+    /** The line from its severity on ("FATAL:  could not write …"), without the timestamp and progress before it. */
+    private static String withoutPrefix(String line) {
+        Matcher m = SEVERITY.matcher(line);
+        return m.find() ? line.substring(m.start()).replaceAll("\\s+", " ") : line;
     }
 }

@@ -33,8 +33,8 @@ public final class SymbolVersions {
             return Optional.of("a name of " + name.length() + " characters (at most " + maxLength + ")");
         }
         if (!NAME.matcher(name).matches()) {
-            return Optional.of("'" + printable(name) + "' is not a name (white space or characters outside printable "
-                    + "ASCII)");
+            return Optional.of("'" + printable(name) + "', which is not a name (white space or characters outside "
+                    + "printable ASCII)");
         }
         return Optional.empty();
     }
