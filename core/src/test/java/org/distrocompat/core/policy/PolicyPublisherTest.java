@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PolicyPublisherTest {
-    private static final Policy A = new Policy("manylinux_2_17", List.of("manylinux2014"), 80,
+    static final Policy A = new Policy("manylinux_2_17", List.of("manylinux2014"), 80,
             Map.of("x86_64", Map.of("GLIBC", List.of("2.17"))), List.of("libc.so.6"), Map.of());
-    private static final Policy B = new Policy("manylinux_2_17", List.of("manylinux2014"), 80,
+    static final Policy B = new Policy("manylinux_2_17", List.of("manylinux2014"), 80,
             Map.of("x86_64", Map.of("GLIBC", List.of("2.17", "2.18"))), List.of("libc.so.6"), Map.of());
 
     @Test

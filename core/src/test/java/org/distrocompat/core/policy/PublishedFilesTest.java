@@ -19,10 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A policy and its diff are published together, and nothing but a regular file is ever replaced. */
 class PublishedFilesTest {
-    private static final Policy A = new Policy("manylinux_2_17", List.of("manylinux2014"), 80,
-            Map.of("x86_64", Map.of("GLIBC", List.of("2.17"))), List.of("libc.so.6"), Map.of());
-    private static final Policy B = new Policy("manylinux_2_17", List.of("manylinux2014"), 80,
-            Map.of("x86_64", Map.of("GLIBC", List.of("2.17", "2.18"))), List.of("libc.so.6"), Map.of());
+    private static final Policy A = PolicyPublisherTest.A;
+    private static final Policy B = PolicyPublisherTest.B;
 
     @TempDir
     Path dir;

@@ -42,6 +42,22 @@ class EmbeddedHardeningTest {
         return EmbeddedServer.start(new Home(home), System.err, Duration.ofSeconds(5));
     }
 
+    /** A home whose server was started and stopped once: binaries unpacked, cluster created. */
+    private Path startedOnce() throws Exception {
+        Path home = tmp.resolve("home");
+        try (EmbeddedServer server = start(home)) {
+            assertThat(server.dataDirectory()).exists();
+        }
+        return home;
+    }
+
+    /** The unpacked binaries of a home ({@code pg-binaries/PG-<md5>}). */
+    private static Path binaries(Path home) throws Exception {
+        try (Stream<Path> dirs = Files.list(home.resolve("pg-binaries"))) {
+            return dirs.filter(p -> p.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow();
+        }
+    }
+
     private static int selectOne(EmbeddedServer server) {
         return Jdbi.create(server.dataSource()).withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     }
@@ -105,10 +121,7 @@ class EmbeddedHardeningTest {
 
     @Test
     void theHomeIsPrivateAndNothingInItIsWritableByOthers() throws Exception {
-        Path home = tmp.resolve("home");
-        try (EmbeddedServer server = start(home)) {
-            assertThat(server.dataDirectory()).exists();
-        }
+        Path home = startedOnce();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("pg-binaries"))))
                 .isEqualTo("rwx------");
@@ -128,15 +141,8 @@ class EmbeddedHardeningTest {
 
     @Test
     void binariesInADirectoryOthersCanWriteAreRefusedInOneLine() throws Exception {
-        Path home = tmp.resolve("home");
-        try (EmbeddedServer server = start(home)) {
-            assertThat(server.dataDirectory()).exists();
-        }
-        Path bin;
-        try (Stream<Path> dirs = Files.list(home.resolve("pg-binaries"))) {
-            bin = dirs.filter(p -> p.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow()
-                    .resolve("bin");
-        }
+        Path home = startedOnce();
+        Path bin = binaries(home).resolve("bin");
         Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThatThrownBy(() -> start(home)).isInstanceOf(DatabaseException.class)
                 .hasMessageContaining("is writable by other users")
@@ -146,15 +152,8 @@ class EmbeddedHardeningTest {
 
     @Test
     void aBinaryTruncatedByAFullDiskIsUnpackedAgain() throws Exception {
-        Path home = tmp.resolve("home");
-        try (EmbeddedServer server = start(home)) {
-            assertThat(server.dataDirectory()).exists();
-        }
-        Path postgres;
-        try (Stream<Path> dirs = Files.list(home.resolve("pg-binaries"))) {
-            postgres = dirs.filter(p -> p.getFileName().toString().startsWith("PG-")).findFirst().orElseThrow()
-                    .resolve("bin/postgres");
-        }
+        Path home = startedOnce();
+        Path postgres = binaries(home).resolve("bin/postgres");
         long size = Files.size(postgres);
         try (RandomAccessFile f = new RandomAccessFile(postgres.toFile(), "rw")) {
             f.setLength(size / 3); // what ENOSPC half-way through the unpacking left behind, "done" marker and all
