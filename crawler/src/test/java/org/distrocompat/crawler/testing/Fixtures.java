@@ -29,7 +29,10 @@ public final class Fixtures {
         return shared().resolve("fixtures/keyrings/debian-archive-keyring.gpg");
     }
 
-    /** A copy of the mini archive to tamper with. */
+    /**
+     * A copy of the mini archive to tamper with. The fixtures are read-only and a copy keeps their mode: the copy is
+     * made writable, which only root could do without (the tests failed for any other user).
+     */
     public static Path copyOfDebianMini(Path into) throws IOException {
         Path src = debianMini();
         try (Stream<Path> s = Files.walk(src)) {
@@ -39,6 +42,9 @@ public final class Fixtures {
                     Files.createDirectories(t);
                 } else {
                     Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                    if (!t.toFile().setWritable(true, true)) {
+                        throw new IOException("cannot make the fixture copy " + t + " writable");
+                    }
                 }
             }
         }
