@@ -203,6 +203,13 @@ public final class PgBinaries {
                     }
                 }
             }
+            // directories made along the way got the umask's mode: none may be writable by anyone but the user
+            try (Stream<Path> all = Files.walk(tmp)) {
+                for (Path d : all.filter(x -> Files.isDirectory(x, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    Files.setPosixFilePermissions(d, d.equals(tmp) ? EnumSet.of(PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE) : permissions(0755));
+                }
+            }
             Files.write(tmp.resolve(MANIFEST), manifest, StandardCharsets.UTF_8);
             Path marker = Files.createFile(tmp.resolve(ZONKY_MARKER));
             Files.setLastModifiedTime(marker, FileTime.fromMillis(System.currentTimeMillis() + 1000));

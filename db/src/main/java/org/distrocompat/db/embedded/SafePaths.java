@@ -17,7 +17,9 @@ import org.distrocompat.db.error.Messages;
  * Who may change the files distrocompat executes or keeps its database in. The embedded PostgreSQL's binaries run
  * as the home's owner, so nobody else may be able to replace them: every directory from the file up to the root
  * must belong to the user (or to root) and be writable by nobody else — except a root-owned sticky directory such
- * as {@code /tmp}, where others cannot rename or delete what is ours. Private directories are created {@code 0700}.
+ * as {@code /tmp}, where others cannot rename or delete what is ours. A directory writable by its owner's private
+ * group (the group of the same name, as umask-002 systems create them) counts as the owner's. Private directories
+ * are created {@code 0700}.
  * On a file system without POSIX permissions there is nothing to check.
  */
 public final class SafePaths {
@@ -81,7 +83,9 @@ public final class SafePaths {
                         + a.owner().getName() + ", not to " + System.getProperty("user.name"));
             }
             Set<PosixFilePermission> perms = a.permissions();
-            boolean othersWrite = perms.contains(PosixFilePermission.GROUP_WRITE)
+            // a group named like its owner is the owner's private group (umask 002 systems): nobody else is in it
+            boolean privateGroup = a.group() != null && a.group().getName().equals(a.owner().getName());
+            boolean othersWrite = perms.contains(PosixFilePermission.GROUP_WRITE) && !privateGroup
                     || perms.contains(PosixFilePermission.OTHERS_WRITE);
             if (othersWrite && !(a.isDirectory() && root && sticky(q))) {
                 throw new DatabaseException("refusing to use " + what + " " + path + ": " + q
