@@ -13,7 +13,8 @@ import org.distrocompat.db.embedded.SafePaths;
 /**
  * Fresh distrocompat homes for tests that start the embedded server: the PostgreSQL binaries are copied in from the
  * user's test cache (already unpacked and verified) instead of being unpacked from the xz archive again, which
- * takes seconds per home. The copy is a real one (files, modes, links), so a test may damage it.
+ * takes seconds per home. The copy is a real one (files, directories and their modes, links, whatever the umask),
+ * so a test may damage it.
  */
 public final class TestHomes {
     private TestHomes() {
@@ -32,7 +33,7 @@ public final class TestHomes {
                     if (Files.isSymbolicLink(p)) {
                         Files.createSymbolicLink(q, Files.readSymbolicLink(p));
                     } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.createDirectories(q);
+                        Files.copy(p, q, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS); // its mode too
                     } else {
                         Files.copy(p, q, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                     }
