@@ -43,16 +43,28 @@ with zipfile.ZipFile(f"{work}/huge-1.0-cp311-cp311-manylinux_2_17_x86_64.whl", "
 PY
 
 for v in old new; do
-  jar="${!v}"
+  DISTROCOMPAT_HOME="$work/home-$v" java -jar "${!v}" import pep600 "$work/x" >/dev/null
+  DISTROCOMPAT_HOME="$work/home-$v" java -jar "${!v}" releases >/dev/null
+done
+
+# old and new take turns, so that the machine's load drifts over both alike
+quick=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+declare -A times
+for i in $(seq "$runs"); do
+  for v in old new; do
+    export DISTROCOMPAT_HOME="$work/home-$v"
+    jar="${!v}"
+    times[$v.releases]+="$(ms java -jar "$jar" releases) "
+    times[$v.small]+="$(ms java "${quick[@]}" -jar "$jar" check "$work/small-1.0-py3-none-manylinux_2_17_x86_64.whl") "
+    times[$v.big]+="$(ms java "${quick[@]}" -jar "$jar" check "$work/big-1.0-cp311-cp311-manylinux_2_17_x86_64.whl") "
+    times[$v.huge]+="$(ms java -jar "$jar" check "$work/huge-1.0-cp311-cp311-manylinux_2_17_x86_64.whl") "
+  done
+done
+for v in old new; do
   export DISTROCOMPAT_HOME="$work/home-$v"
-  java -jar "$jar" import pep600 "$work/x" >/dev/null
-  java -jar "$jar" releases >/dev/null
-  r=$(for i in $(seq "$runs"); do ms java -jar "$jar" releases; done | median)
-  s=$(for i in $(seq "$runs"); do ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" check "$work/small-1.0-py3-none-manylinux_2_17_x86_64.whl"; done | median)
-  b=$(for i in $(seq "$runs"); do ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" check "$work/big-1.0-cp311-cp311-manylinux_2_17_x86_64.whl"; done | median)
-  h=$(for i in $(seq "$runs"); do ms java -jar "$jar" check "$work/huge-1.0-cp311-cp311-manylinux_2_17_x86_64.whl"; done | median)
-  /usr/bin/time -f %M -o "$work/rss" java -jar "$jar" check "$work/huge-1.0-cp311-cp311-manylinux_2_17_x86_64.whl" \
+  /usr/bin/time -f %M -o "$work/rss" java -jar "${!v}" check "$work/huge-1.0-cp311-cp311-manylinux_2_17_x86_64.whl" \
       >/dev/null 2>&1 || true
-  rss=$(tail -1 "$work/rss")
-  echo "$v: releases ${r} ms | check small ${s} ms | check big ${b} ms | check 414 MB library ${h} ms, max RSS ${rss} KB"
+  m() { tr ' ' '\n' <<<"${times[$v.$1]}" | grep . | median; }
+  echo "$v: releases $(m releases) ms | check small $(m small) ms | check big $(m big) ms |" \
+       "check 414 MB library $(m huge) ms, max RSS $(tail -1 "$work/rss") KB"
 done
