@@ -2,6 +2,7 @@ package org.distrocompat.crawler.source;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.distrocompat.crawler.source.apk.ApkSourceConfig;
 import org.distrocompat.crawler.source.apt.AptSourceConfig;
 
 /**
@@ -13,6 +14,7 @@ final class SourceKinds {
 
     static {
         KINDS.put("apt", AptSourceConfig.class);
+        KINDS.put("apk", ApkSourceConfig.class);
     }
 
     /** The kind a source entry without {@code "type"} has: every entry written before types existed was apt. */
