@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.distrocompat.crawler.source.apk.ApkSourceConfig;
 import org.distrocompat.crawler.source.apt.AptSourceConfig;
+import org.distrocompat.crawler.source.pacman.PacmanSourceConfig;
 
 /**
  * The archive kinds distrocompat can crawl, by the {@code "type"} of a source entry. Registering a kind is one line
@@ -15,6 +16,7 @@ final class SourceKinds {
     static {
         KINDS.put("apt", AptSourceConfig.class);
         KINDS.put("apk", ApkSourceConfig.class);
+        KINDS.put("pacman", PacmanSourceConfig.class);
     }
 
     /** The kind a source entry without {@code "type"} has: every entry written before types existed was apt. */
