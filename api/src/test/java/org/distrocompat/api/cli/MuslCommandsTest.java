@@ -165,6 +165,21 @@ class MuslCommandsTest {
         assertThat(newer.get("3.17").get("missing_symbols").get(1).get("added_in").isNull()).isTrue();
         assertThat(newer.get("3.24").get("compatible").asBoolean()).isTrue();
 
+        // every field is the documented schema's
+        JsonNode schema;
+        try (InputStream in = MuslCommandsTest.class.getResourceAsStream("/schema/check.schema.json")) {
+            schema = Json.MAPPER.readTree(in);
+        }
+        JsonNode releaseSchema = schema.get("$defs").get("input").get("properties").get("releases").get("items");
+        JsonNode symbolProps = releaseSchema.get("properties").get("missing_symbols").get("items").get("properties");
+        for (JsonNode report : reports) {
+            report.get("releases").forEach(rel -> {
+                rel.fieldNames().forEachRemaining(f -> assertThat(releaseSchema.get("properties").has(f)).as(f).isTrue());
+                rel.get("missing_symbols").forEach(m -> m.fieldNames().forEachRemaining(
+                        f -> assertThat(symbolProps.has(f)).as(f).isTrue()));
+            });
+        }
+
         CliRunner summary = CliRunner.run("check", "--db", db,
                 musl.resolve("sorting-1.0-cp312-cp312-musllinux_1_2_x86_64.whl").toString());
         assertThat(summary.out()).contains("oldest musl:   1.2.3", "runs on:       Alpine Linux 3.17+",
