@@ -114,7 +114,7 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
 
     private static String label(ArchHistory h) {
         return h.distro() + " " + h.release() + (h.codename() == null ? "" : " (" + h.codename() + ")") + " " + h.arch()
-                + (h.libcVersion() == null ? "" : ", " + h.libc() + " " + h.libcVersion());
+                + ("musl".equals(h.libc()) && h.libcVersion() != null ? ", musl " + h.libcVersion() : "");
     }
 
     private static String change(Observation o) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code policy}: derive auditwheel's manylinux policy file from the database, explain it, diff it. */
-@Command(name = "policy", header = "Derive auditwheel's manylinux (or, --musl, musllinux) policy file, with reasons",
+@Command(name = "policy", header = "Derive auditwheel's manylinux/musllinux policy file, with reasons",
         mixinStandardHelpOptions = true,
         description = {"Derive a manylinux policy file in auditwheel's format by the PEP 600 rule: on each arch and "
                 + "prefix, manylinux_2_Y allows the versions every mainstream release with glibc >= 2.Y defines.",
