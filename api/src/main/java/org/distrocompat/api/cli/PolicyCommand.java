@@ -109,7 +109,7 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
         if (explain) {
             if (json) {
                 jsonOut.put("config", config.summary());
-                jsonOut.put("explain", PolicyExplainer.json(set));
+                jsonOut.put("explain", musl ? MusllinuxGenerator.explainJson(set) : PolicyExplainer.json(set));
             } else {
                 (musl ? MusllinuxGenerator.explain(set) : PolicyExplainer.lines(set)).forEach(stdout::println);
             }

@@ -92,6 +92,17 @@ class MuslCommandsTest {
                 "musllinux_1_2 loongarch64: in scope alpine-3.24 (musl 1.2.6)",
                 "musllinux_1_1 riscv64: in scope alpine-3.21 (musl 1.2.5)");
 
+        JsonNode json = Json.MAPPER.readTree(CliRunner.run("policy", "--musl", "--explain", "--json", "--db", db).out());
+        JsonNode loong11 = null;
+        for (JsonNode e : json.get("explain")) {
+            if ("musllinux_1_1".equals(e.path("policy").asText()) && "loongarch64".equals(e.path("arch").asText())) {
+                loong11 = e;
+            }
+        }
+        assertThat(loong11).isNotNull();
+        assertThat(loong11.get("listed").asBoolean()).isFalse();
+        assertThat(loong11.get("musl_port_since").asText()).isEqualTo("1.2.5");
+
         Path officialFile = tmp.resolve("official.json");
         Files.writeString(officialFile, Json.MAPPER.writeValueAsString(official()));
         CliRunner diff = CliRunner.run("policy", "--musl", "--db", db, "--diff", officialFile.toString());

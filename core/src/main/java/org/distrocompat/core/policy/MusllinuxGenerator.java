@@ -193,6 +193,38 @@ public final class MusllinuxGenerator {
         }
     }
 
+    /**
+     * The same as data: per policy x arch the releases in scope (or why the arch is left out) and the bounds of any
+     * configured prefix; per policy the whitelist and blacklist reasons.
+     */
+    public static List<Map<String, Object>> explainJson(PolicySet set) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Set<String> stored = new TreeSet<>();
+        set.mainstreamCells().forEach(l -> stored.add(l.substring(l.lastIndexOf(' ') + 1)));
+        for (Policy p : set.policies()) {
+            Derivation d = set.derivations().get(p.name());
+            if (d == null) {
+                continue;
+            }
+            for (String arch : stored) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("policy", p.name());
+                m.put("arch", arch);
+                m.put("musl_port_since", PORTS.get(arch));
+                m.put("listed", d.scope().containsKey(arch));
+                m.put("releases_in_scope", d.scope().getOrDefault(arch, List.of()));
+                m.put("bounds", d.bounds().getOrDefault(arch, Map.of()));
+                out.add(m);
+            }
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("policy", p.name());
+            w.put("lib_whitelist_verified_by", d.whitelistVerified());
+            w.put("blacklist_reasons", d.blacklistReasons());
+            out.add(w);
+        }
+        return out;
+    }
+
     /** One line per policy x arch: scope, what the policy lists, why an arch is left out; then whitelist and blacklist. */
     public static List<String> explain(PolicySet set) {
         List<String> out = new ArrayList<>();
