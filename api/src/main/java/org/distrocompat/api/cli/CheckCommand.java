@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distrocompat.core.check.BadInputException;
 import org.distrocompat.core.check.WalkLimits;
+import org.distrocompat.core.policy.Policy;
 import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyJudge;
 import org.distrocompat.core.query.CheckQuery;
@@ -69,9 +70,23 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
                 throw new UserException(e.getMessage()); // names the file already
             }
         }
+        // musl inputs are judged by a musllinux file: the one given, else the derived one beside the manylinux file
+        PolicyJudge extraMusl = null;
+        if (extra != null && extra.family() == Policy.Family.MUSLLINUX) {
+            extraMusl = extra;
+            extra = null;
+        }
+        Path derivedMusl = Home.current().policyDir().resolve(RefreshJob.MUSL_POLICY_FILE);
+        if (extraMusl == null && releaseData.fromHome() && Files.isRegularFile(derivedMusl)) {
+            try {
+                extraMusl = PolicyJudge.read(derivedMusl);
+            } catch (PolicyFileException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
         PrintWriter err = err();
         ReleaseSnapshot data = releaseData.obtain(err);
-        Checker checker = new Checker(data, extra, WalkLimits.DEFAULT);
+        Checker checker = new Checker(data, extra, extraMusl, WalkLimits.DEFAULT);
         List<CheckReport> reports = new ArrayList<>();
         for (Path p : paths) {
             try {
@@ -109,7 +124,11 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
                     + (needs.arches().size() > 1 ? " (also " + String.join(", ", needs.arches().stream()
                             .filter(a -> !a.equals(needs.arch())).toList()) + ": use --arch)" : ""));
             line(out, "needs", needsLine(r));
-            line(out, "oldest glibc", r.oldestGlibc() == null ? "none of the stored releases" : r.oldestGlibc());
+            if ("musl".equals(needs.libc())) {
+                line(out, "oldest musl", oldestMusl(r));
+            } else {
+                line(out, "oldest glibc", r.oldestGlibc() == null ? "none of the stored releases" : r.oldestGlibc());
+            }
             List<CheckQuery.Verdict> yes = r.verdicts().stream().filter(CheckQuery.Verdict::compatible).toList();
             line(out, "runs on", yes.isEmpty() ? "none of the stored releases" : grouped(r.verdicts()));
             // per distro, the newest release it does not run on (the older ones usually fail the same way)
@@ -161,6 +180,13 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
             line(out, "skipped", r.skipped().size() + " member" + (r.skipped().size() == 1 ? "" : "s") + " (e.g. "
                     + r.skipped().get(0).path() + ": " + r.skipped().get(0).reason() + ")");
         }
+    }
+
+    /** The oldest musl among the stored releases a musl input runs on. */
+    private static String oldestMusl(CheckReport r) {
+        return r.verdicts().stream().filter(CheckQuery.Verdict::compatible).map(v -> v.cell().glibc())
+                .filter(v -> v != null && SymbolVersions.isNumeric(v)).min(SymbolVersions::compareNumeric)
+                .orElse("none of the stored releases");
     }
 
     private static void line(PrintWriter out, String label, String text) {

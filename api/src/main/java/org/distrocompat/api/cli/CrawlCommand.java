@@ -18,11 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crawl}: fetch, verify and store an apt archive's glibc, libstdc++ and libgcc per release x arch. */
-@Command(name = "crawl", header = "Crawl an apt archive: signed, verified, incremental", mixinStandardHelpOptions = true,
+@Command(name = "crawl", header = "Crawl an archive (apt, apk, pacman): signed, verified, incremental",
+        mixinStandardHelpOptions = true,
         description = {
             "Crawl an apt archive: every suite (discovered, or --suite) x architecture; verify the signed Release "
                     + "against the keyring, every index and package against its SHA256; store the version definitions "
-                    + "and exported symbols of glibc, libstdc++ and libgcc per release x arch.",
+                    + "and exported symbols of glibc, libstdc++ and libgcc per release x arch. Alpine (--source alpine, "
+                    + "apk) and Arch Linux (--source archlinux, pacman: live mirror and dated archive) likewise, with "
+                    + "their own trust rules (see the README).",
             "The mirror comes from --mirror, the configuration ($DISTROCOMPAT_HOME/sources.json or --config) or "
                     + "this host's apt sources. Exit 0: all cells good; 1: some cell failed (see the summary); "
                     + "2: bad input."})
@@ -32,7 +35,7 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "debian",
-            description = "configured source to crawl: debian, ubuntu, or one your configuration adds "
+            description = "configured source to crawl: debian, ubuntu, alpine, archlinux, or one your configuration adds "
                     + "(default: ${DEFAULT-VALUE})")
     String source;
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"The crawled package observations of a release per arch (first and last seen, current or "
                 + "replaced) with the symbol versions each one added or removed.",
-                "With --version NAME: when that exact version name (e.g. GLIBCXX_3.4.31) first appeared, per arch. "
+                "With --version NAME: when that exact version name (e.g. GLIBCXX_3.4.31) first appeared, per arch; "
+                        + "on musl releases also an exported libc symbol name (e.g. qsort_r). "
                         + "Exit 1 when no observed package defines it."})
 final class HistoryCommand extends CommandBase implements Callable<Integer> {
 
@@ -112,7 +113,8 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
     }
 
     private static String label(ArchHistory h) {
-        return h.distro() + " " + h.release() + (h.codename() == null ? "" : " (" + h.codename() + ")") + " " + h.arch();
+        return h.distro() + " " + h.release() + (h.codename() == null ? "" : " (" + h.codename() + ")") + " " + h.arch()
+                + ("musl".equals(h.libc()) && h.libcVersion() != null ? ", musl " + h.libcVersion() : "");
     }
 
     private static String change(Observation o) {
@@ -134,6 +136,8 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
         m.put("release", h.release());
         m.put("codename", h.codename());
         m.put("arch", h.arch());
+        m.put("libc", h.libc());
+        m.put("libc_version", h.libcVersion());
         List<Map<String, Object>> obs = new ArrayList<>();
         h.packages().forEach((name, list) -> list.forEach(o -> {
             Map<String, Object> om = new LinkedHashMap<>();

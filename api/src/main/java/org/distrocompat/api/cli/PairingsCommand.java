@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.distrocompat.core.query.Pairings;
+import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -52,19 +53,22 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
             Json.print(out, m);
         } else if (format.csv) {
             out.println("distro,release,codename,arch,glibc,libstdcxx_gcc,libgcc_gcc,max_glibc,max_glibcxx,max_cxxabi,"
-                    + "max_gcc,provenance");
+                    + "max_gcc,provenance,musl");
             for (Pairings.Row r : rows) {
+                boolean musl = r.cell().libc() == Libc.MUSL;
                 out.println(String.join(",", csv(r.cell().distro()), csv(r.cell().release()), csv(r.cell().codename()),
-                        csv(r.cell().arch().wheelName()), csv(r.glibc()), csv(r.libstdcxxGcc()), csv(r.libgccGcc()),
+                        csv(r.cell().arch().wheelName()), csv(musl ? null : r.glibc()), csv(r.libstdcxxGcc()),
+                        csv(r.libgccGcc()),
                         csv(r.max().get("GLIBC")), csv(r.max().get("GLIBCXX")), csv(r.max().get("CXXABI")),
-                        csv(r.max().get("GCC")), csv(r.cell().provenance().dbName())));
+                        csv(r.max().get("GCC")), csv(r.cell().provenance().dbName()), csv(musl ? r.glibc() : null)));
             }
         } else {
             List<String[]> t = new ArrayList<>();
-            t.add(new String[] {"DISTRO", "RELEASE", "ARCH", "GLIBC", "GCC(libstdc++)", "GCC(libgcc_s)", "max GLIBC",
+            t.add(new String[] {"DISTRO", "RELEASE", "ARCH", "LIBC", "GCC(libstdc++)", "GCC(libgcc_s)", "max GLIBC",
                     "max GLIBCXX", "max CXXABI", "max GCC"});
             for (Pairings.Row r : rows) {
-                t.add(new String[] {r.cell().distro(), r.cell().release(), r.cell().arch().wheelName(), r.glibc(),
+                t.add(new String[] {r.cell().distro(), r.cell().release(), r.cell().arch().wheelName(),
+                        r.cell().libc() == Libc.MUSL ? "musl " + r.glibc() : r.glibc(),
                         r.libstdcxxGcc(), r.libgccGcc(), r.max().get("GLIBC"), r.max().get("GLIBCXX"), r.max().get("CXXABI"),
                         r.max().get("GCC")});
             }
@@ -91,7 +95,9 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
         m.put("codename", r.cell().codename());
         m.put("arch", r.cell().arch().wheelName());
         m.put("provenance", r.cell().provenance().dbName());
-        m.put("glibc", r.glibc());
+        m.put("libc", r.cell().libc().dbName());
+        m.put("glibc", r.cell().libc() == Libc.GLIBC ? r.glibc() : null);
+        m.put("musl", r.cell().libc() == Libc.MUSL ? r.glibc() : null);
         m.put("libstdcxx_gcc", r.libstdcxxGcc());
         m.put("libstdcxx_source", r.libstdcxxSource());
         m.put("libgcc_gcc", r.libgccGcc());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.distrocompat.core.policy.MainstreamConfig;
+import org.distrocompat.core.policy.MusllinuxGenerator;
 import org.distrocompat.core.policy.Policy;
 import org.distrocompat.core.policy.PolicyDiff;
 import org.distrocompat.core.policy.PolicyExplainer;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code policy}: derive auditwheel's manylinux policy file from the database, explain it, diff it. */
-@Command(name = "policy", header = "Derive auditwheel's manylinux policy file, with reasons", mixinStandardHelpOptions = true,
+@Command(name = "policy", header = "Derive auditwheel's manylinux/musllinux policy file, with reasons",
+        mixinStandardHelpOptions = true,
         description = {"Derive a manylinux policy file in auditwheel's format by the PEP 600 rule: on each arch and "
                 + "prefix, manylinux_2_Y allows the versions every mainstream release with glibc >= 2.Y defines.",
                 "Prints the file (or writes it with --out) after checking the invariants auditwheel's loader checks; "
@@ -62,10 +64,14 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
     @Option(names = "--show-config", description = "print the mainstream configuration in use and exit")
     boolean showConfig;
 
+    @Option(names = "--musl", description = "derive auditwheel's musllinux-policy.json (PEP 656: musllinux_1_Y allows "
+            + "what every mainstream musl release with musl >= 1.Y has) instead of the manylinux file")
+    boolean musl;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = out();
-        MainstreamConfig config = policyOptions.config();
+        MainstreamConfig config = musl ? MusllinuxGenerator.config(policyOptions.config()) : policyOptions.config();
         if (showConfig) {
             stdout.print(config.render());
             stdout.flush();
@@ -76,7 +82,12 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
         List<Policy> old = diff == null ? null : readDiffBase();
         PolicySet set;
         try (Database db = database.open()) {
-            set = new PolicyGenerator(config).generate(db, archNames);
+            set = musl ? new MusllinuxGenerator(config).generate(db, archNames)
+                    : new PolicyGenerator(config).generate(db, archNames);
+        }
+        if (musl && set.policies().size() <= 1) {
+            throw new UserException("no mainstream musl release stored" + (archNames.isEmpty() ? "" : " for " + archNames)
+                    + "; crawl an apk source (e.g. 'distrocompat crawl --source alpine --mirror URL') first");
         }
         if (set.policies().size() <= 1) {
             throw new UserException("no mainstream glibc release stored" + (archNames.isEmpty() ? "" : " for " + archNames)
@@ -98,9 +109,9 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
         if (explain) {
             if (json) {
                 jsonOut.put("config", config.summary());
-                jsonOut.put("explain", PolicyExplainer.json(set));
+                jsonOut.put("explain", musl ? MusllinuxGenerator.explainJson(set) : PolicyExplainer.json(set));
             } else {
-                PolicyExplainer.lines(set).forEach(stdout::println);
+                (musl ? MusllinuxGenerator.explain(set) : PolicyExplainer.lines(set)).forEach(stdout::println);
             }
         }
         if (old != null) {
@@ -120,7 +131,8 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
             if (out == null) {
                 stdout.print(set.json());
             } else {
-                stdout.println("wrote " + out + ": " + (set.policies().size() - 1) + " manylinux policies ("
+                stdout.println("wrote " + out + ": " + (set.policies().size() - 1) + (musl ? " musllinux" : " manylinux")
+                        + " policies ("
                         + set.policies().get(1).name() + " .. " + set.policies().get(set.policies().size() - 1).name()
                         + "), " + set.mainstreamCells().size() + " mainstream release x arch cells");
             }

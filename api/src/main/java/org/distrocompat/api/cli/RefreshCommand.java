@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -95,10 +96,13 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
         out.flush();
         try (Database db = database.open()) {
             PolicyPublisher.Outcome o = job.run(db, out);
-            if (o.changed()) {
-                out.println("updated " + o.file() + ": " + o.changes().size() + " change(s); diff in " + o.diffFile());
-            } else {
-                out.println("unchanged " + o.file());
+            for (PolicyPublisher.Outcome published : job.muslOutcome().map(m -> List.of(o, m)).orElse(List.of(o))) {
+                if (published.changed()) {
+                    out.println("updated " + published.file() + ": " + published.changes().size() + " change(s); diff in "
+                            + published.diffFile());
+                } else {
+                    out.println("unchanged " + published.file());
+                }
             }
             if (crawl != null && crawl.failedCells() > 0) {
                 err.println("distrocompat: refresh: " + crawl.failedCells() + " crawl cell(s) failed and kept their "

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code releases}: the stored release x arch cells with their symbol-version maxima. */
 @Command(name = "releases", header = "List stored release x arch cells with their version maxima",
         mixinStandardHelpOptions = true,
-        description = "List the stored release x arch cells with glibc and the highest GLIBC/GLIBCXX/CXXABI/GCC")
+        description = "List the stored release x arch cells with their libc (glibc, or musl with its version) and the "
+                + "highest GLIBC/GLIBCXX/CXXABI/GCC")
 final class ReleasesCommand extends CommandBase implements Callable<Integer> {
 
     @Mixin
@@ -62,6 +63,7 @@ final class ReleasesCommand extends CommandBase implements Callable<Integer> {
         m.put("status", c.status().dbName());
         m.put("libc", c.libc().dbName());
         m.put("glibc", c.libc() == Libc.GLIBC ? c.glibc() : null);
+        m.put("musl", c.libc() == Libc.MUSL ? c.glibc() : null);
         m.put("provenance", c.provenance().dbName());
         m.put("versions", c.versions());
         m.put("max", c.max());
@@ -76,7 +78,7 @@ final class ReleasesCommand extends CommandBase implements Callable<Integer> {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"DISTRO", "RELEASE", "CODENAME", "ARCH", "GLIBC", "max GLIBC", "max GLIBCXX",
+        rows.add(new String[] {"DISTRO", "RELEASE", "CODENAME", "ARCH", "LIBC", "max GLIBC", "max GLIBCXX",
                 "max CXXABI", "max GCC", "SOURCE"});
         for (ReleaseArchView c : cells) {
             String[] r = new String[10];
@@ -84,7 +86,7 @@ final class ReleasesCommand extends CommandBase implements Callable<Integer> {
             r[1] = c.release();
             r[2] = c.codename() == null ? "-" : c.codename();
             r[3] = c.arch().wheelName();
-            r[4] = c.glibc() == null ? "-" : c.glibc();
+            r[4] = c.glibc() == null ? "-" : c.libc() == Libc.MUSL ? "musl " + c.glibc() : c.glibc();
             for (int i = 0; i < PREFIXES.length; i++) {
                 r[5 + i] = c.max().getOrDefault(PREFIXES[i], "-");
             }

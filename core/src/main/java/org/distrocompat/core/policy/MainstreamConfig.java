@@ -97,7 +97,7 @@ public record MainstreamConfig(
         return exclusionReason(c) == null;
     }
 
-    private static boolean matches(Set<String> patterns, PolicyCell c) {
+    static boolean matches(Set<String> patterns, PolicyCell c) {
         return patterns.contains(c.distro()) || patterns.contains(c.label());
     }
 

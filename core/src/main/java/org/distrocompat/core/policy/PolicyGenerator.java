@@ -341,7 +341,7 @@ public final class PolicyGenerator {
      * compared with releases of the same arch only: a symbol that exists on one architecture alone is not a
      * portability hazard.
      */
-    private static Map<String, List<String>> blacklist(String soname, List<PolicyCell> scope,
+    static Map<String, List<String>> blacklist(String soname, List<PolicyCell> scope,
             Map<String, Map<String, List<String>>> symbolVersions) {
         Map<String, List<PolicyCell>> byArch = new TreeMap<>();
         scope.stream().filter(c -> !c.symbols().getOrDefault(soname, Set.of()).isEmpty())

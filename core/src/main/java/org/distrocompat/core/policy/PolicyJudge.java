@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
@@ -78,6 +79,12 @@ public final class PolicyJudge {
 
     public String source() {
         return source;
+    }
+
+    /** The family of the file's PEP-named policies (manylinux or musllinux); manylinux when it has none. */
+    public Policy.Family family() {
+        return byPriority.stream().map(Policy::libcVersion).flatMap(Optional::stream)
+                .map(Policy.LibcVersion::family).findFirst().orElse(Policy.Family.MANYLINUX);
     }
 
     /** The policy named (or aliased) {@code name}, e.g. manylinux2014 or manylinux_2_17; null when none is. */

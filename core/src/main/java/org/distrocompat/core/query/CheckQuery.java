@@ -32,11 +32,20 @@ public final class CheckQuery {
     /**
      * The verdict on one release x arch. {@code notCovered}: needed base sonames this cell's data says nothing
      * about (a crawl that did not read zlib1g cannot tell whether libz.so.1 is there); they are listed, not judged.
+     * {@code missingSymbols}: on musl releases, the libc symbols the input needs and the release's musl lacks
+     * ({@link MuslSymbols}).
      */
-    public record Verdict(SnapshotCell cell, boolean compatible, List<Missing> missing, List<String> notCovered) {
+    public record Verdict(SnapshotCell cell, boolean compatible, List<Missing> missing, List<String> notCovered,
+            List<MuslSymbols.Missing> missingSymbols) {
         public Verdict {
             missing = List.copyOf(missing);
             notCovered = List.copyOf(notCovered);
+            missingSymbols = missingSymbols == null ? List.of() : List.copyOf(missingSymbols);
+        }
+
+        /** A verdict by symbol versions alone. */
+        public Verdict(SnapshotCell cell, boolean compatible, List<Missing> missing, List<String> notCovered) {
+            this(cell, compatible, missing, notCovered, List.of());
         }
     }
 

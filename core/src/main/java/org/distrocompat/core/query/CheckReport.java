@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.distrocompat.core.check.InputContents;
 import org.distrocompat.core.check.InputNeeds;
+import org.distrocompat.db.model.Libc;
 
 /**
  * The answer for one input: its needs, the verdict per stored release x arch, the most compatible tags and the
@@ -67,6 +68,10 @@ public record CheckReport(String path, String wheel, InputNeeds needs, List<Stri
                 return mm;
             }).toList());
             r.put("not_covered", v.notCovered());
+            if (v.cell().libc() == Libc.MUSL) {
+                r.put("musl", v.cell().glibc());
+                r.put("missing_symbols", v.missingSymbols().stream().map(CheckReport::symbol).toList());
+            }
             releases.add(r);
         }
         m.put("releases", releases);
@@ -94,6 +99,14 @@ public record CheckReport(String path, String wheel, InputNeeds needs, List<Stri
         }).toList());
         m.put("bytes_read", bytesRead);
         return m;
+    }
+
+    private static Map<String, Object> symbol(MuslSymbols.Missing s) {
+        Map<String, Object> mm = new LinkedHashMap<>();
+        mm.put("name", s.name());
+        mm.put("oldest_musl_with", s.oldestWith());
+        mm.put("added_in", s.addedIn());
+        return mm;
     }
 
     private static Map<String, Object> shipped(InputNeeds.ShippedNeed s) {

@@ -33,6 +33,8 @@ public final class Checker {
     private final CheckQuery query;
     private final PolicyJudge manylinux;
     private final PolicyJudge extra;
+    private final PolicyJudge extraMusl;
+    private final MuslSymbols musl;
     private final WalkLimits limits;
 
     /**
@@ -40,9 +42,16 @@ public final class Checker {
      * @param extra    an additional policy file to evaluate (the project's derived policy), or null
      */
     public Checker(ReleaseSnapshot snapshot, PolicyJudge extra, WalkLimits limits) {
+        this(snapshot, extra, null, limits);
+    }
+
+    /** @param extraMusl an additional musllinux policy file for musl inputs (the derived one), or null */
+    public Checker(ReleaseSnapshot snapshot, PolicyJudge extra, PolicyJudge extraMusl, WalkLimits limits) {
         this.query = new CheckQuery(snapshot.cells());
         this.manylinux = PolicyJudge.officialManylinux();
         this.extra = extra;
+        this.extraMusl = extraMusl;
+        this.musl = new MuslSymbols(snapshot.cells());
         this.limits = limits;
     }
 
@@ -77,12 +86,16 @@ public final class Checker {
         if (needs.arch() != null) {
             String libc = needs.libc() == null ? "glibc" : needs.libc();
             verdicts = query.verdicts(needs.arch(), libc, needs.requirements());
+            if ("musl".equals(libc)) {
+                verdicts = musl.judge(verdicts, needs); // musl: symbol names decide too
+            }
             notInBase = query.notInBaseSystem(needs.arch(), libc, needs.requirements());
             PolicyJudge official = "musl".equals(libc) ? PolicyJudge.officialMusllinux() : manylinux;
             overall = official.bestTag(needs.arch(), needs.requirements(), false);
             sym = official.bestTag(needs.arch(), needs.requirements(), true);
-            if (extra != null) {
-                policyTag = extra.bestTag(needs.arch(), needs.requirements(), false);
+            PolicyJudge derived = "musl".equals(libc) ? extraMusl : extra;
+            if (derived != null) {
+                policyTag = derived.bestTag(needs.arch(), needs.requirements(), false);
             }
         }
         String oldest = null;
@@ -100,8 +113,14 @@ public final class Checker {
             tagVerdicts.add(judge(tag, contents, needs));
         }
         return new CheckReport(path, wheel == null ? null : fileName, needs, notInBase, verdicts, oldest, overall, sym,
-                policyTag, extra == null ? null : extra.source(), claimed, tagVerdicts, contents.skipped(),
+                policyTag, derivedSource(needs.libc()), claimed, tagVerdicts, contents.skipped(),
                 contents.bytesRead());
+    }
+
+    /** The file of the derived policy that judges an input of this libc, or null. */
+    private String derivedSource(String libc) {
+        PolicyJudge derived = "musl".equals(libc) ? extraMusl : extra;
+        return derived == null ? null : derived.source();
     }
 
     /**
@@ -171,6 +190,10 @@ public final class Checker {
      * version: "needs GLIBCXX_3.4.22, has up to 3.4.19".
      */
     public static String firstMissing(CheckQuery.Verdict v) {
+        if (v.missing().isEmpty() && !v.missingSymbols().isEmpty()) {
+            int more = v.missingSymbols().size() - 1;
+            return "lacks " + v.missingSymbols().get(0).describe() + (more > 0 ? " (+" + more + " more missing)" : "");
+        }
         if (v.missing().isEmpty()) {
             return null;
         }

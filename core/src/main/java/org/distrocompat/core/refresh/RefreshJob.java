@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.distrocompat.core.policy.MainstreamConfig;
+import org.distrocompat.core.policy.MusllinuxGenerator;
 import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyGenerator;
 import org.distrocompat.core.policy.PolicyInvariants;
@@ -18,16 +19,20 @@ import org.distrocompat.db.error.DistrocompatException;
 
 /**
  * The scheduled job: run the crawl step (if one is plugged in), derive the policies from the database,
- * check auditwheel's invariants and publish {@code manylinux-policy.json} into the output directory —
+ * check auditwheel's invariants and publish {@code manylinux-policy.json} (and {@code musllinux-policy.json} when
+ * musl releases are stored) into the output directory —
  * atomically and only when it changed, with the diff kept as {@code manylinux-policy.json.diff}. Any failure
  * before the final rename leaves the previous files as they were.
  */
 public final class RefreshJob {
     public static final String POLICY_FILE = "manylinux-policy.json";
+    /** Published beside the manylinux file when the database holds mainstream musl releases. */
+    public static final String MUSL_POLICY_FILE = "musllinux-policy.json";
 
     private final MainstreamConfig config;
     private final Path outDir;
     private final Optional<RefreshStep> crawl;
+    private PolicyPublisher.Outcome musl;
 
     public RefreshJob(MainstreamConfig config, Path outDir, Optional<RefreshStep> crawl) {
         this.config = config;
@@ -44,6 +49,20 @@ public final class RefreshJob {
         }
     }
 
+    /** What the last run did to musllinux-policy.json; empty when the database held no mainstream musl release. */
+    public Optional<PolicyPublisher.Outcome> muslOutcome() {
+        return Optional.ofNullable(musl);
+    }
+
+    private static void checkInvariants(PolicySet set) {
+        List<PolicyInvariants.Violation> violations = PolicyInvariants.check(set.policies(), set.derivations());
+        if (!violations.isEmpty()) {
+            throw new RefreshFailed("policy invariant violated: " + violations.get(0).message()
+                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "")
+                    + "; previous files untouched", null);
+        }
+    }
+
     public PolicyPublisher.Outcome run(Database db, PrintWriter out) {
         if (crawl.isPresent()) {
             try {
@@ -56,15 +75,18 @@ public final class RefreshJob {
         if (set.policies().size() <= 1) {
             throw new RefreshFailed("the database holds no mainstream glibc release; previous files untouched", null);
         }
-        List<PolicyInvariants.Violation> violations = PolicyInvariants.check(set.policies(), set.derivations());
-        if (!violations.isEmpty()) {
-            throw new RefreshFailed("policy invariant violated: " + violations.get(0).message()
-                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "")
-                    + "; previous files untouched", null);
-        }
+        checkInvariants(set);
+        PolicySet muslSet = new MusllinuxGenerator(MusllinuxGenerator.config(config)).generate(db, Set.of());
+        checkInvariants(muslSet);
+        musl = null;
         try {
-            return PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
+            PolicyPublisher.Outcome outcome = PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
                     "# distrocompat refresh at " + Instant.now() + "; " + config.summary());
+            if (muslSet.policies().size() > 1) {
+                musl = PolicyPublisher.publish(outDir.resolve(MUSL_POLICY_FILE), muslSet.policies(),
+                        "# distrocompat refresh at " + Instant.now() + "; " + muslSet.config().summary());
+            }
+            return outcome;
         } catch (IOException | PolicyFileException e) {
             // PolicyFileException: the previously published file, read for the diff, is not a valid policy file
             throw new RefreshFailed("cannot publish into " + outDir + ": " + e.getMessage(), e);

@@ -40,10 +40,11 @@ import org.distrocompat.db.query.ReleaseCatalog;
  * milliseconds without starting a server.
  *
  * <p>File format (gzip): magic {@code "DCSNAP"}, format version, creation time, source description, a
- * string table, then cells whose strings are indices into that table.
+ * string table, then cells whose strings are indices into that table. Format 3 added each cell's libc symbol
+ * names (musl cells: the names musl's libc exports).
  */
 public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     private static final byte[] MAGIC = {'D', 'C', 'S', 'N', 'A', 'P'};
 
     public ReleaseSnapshot {
@@ -110,6 +111,18 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             h.createQuery("SELECT release_arch_id, name FROM imported_version")
                     .map((rs, ctx) -> imported.computeIfAbsent(rs.getInt(1), k -> new TreeSet<>()).add(rs.getString(2)))
                     .list();
+            // musl has no symbol versions: a musl cell's libc is known by the names it exports
+            Map<Integer, TreeSet<String>> muslSymbols = new HashMap<>();
+            h.createQuery("""
+                    SELECT DISTINCT p.release_arch_id, ls.name
+                    FROM package p
+                    JOIN release_arch ra ON ra.id = p.release_arch_id
+                    JOIN release r ON r.id = ra.release_id AND r.libc = 'musl'
+                    JOIN package_library pl ON pl.package_id = p.id AND pl.soname LIKE 'libc.musl-%'
+                    JOIN library_symbol ls ON ls.library_id = pl.library_id
+                    WHERE p.current""")
+                    .map((rs, ctx) -> muslSymbols.computeIfAbsent(rs.getInt(1), k -> new TreeSet<>()).add(rs.getString(2)))
+                    .list();
             List<SnapshotCell> cells = new ArrayList<>();
             for (Head c : heads) {
                 boolean crawled = Provenance.fromDb(c.provenance()) == Provenance.CRAWLED;
@@ -119,7 +132,8 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                 List<String> importedNames = crawled ? List.of() : List.copyOf(imported.getOrDefault(c.id(), new TreeSet<>()));
                 cells.add(new SnapshotCell(c.distro(), c.display(), c.release(), c.codename(),
                         ReleaseStatus.fromDb(c.status()), Arch.parse(c.arch()), Libc.fromDb(c.libc()), c.glibc(),
-                        Provenance.fromDb(c.provenance()), libraries, importedNames));
+                        Provenance.fromDb(c.provenance()), libraries, importedNames,
+                        List.copyOf(muslSymbols.getOrDefault(c.id(), new TreeSet<>()))));
             }
             cells.sort(SnapshotCell.ORDER);
             return new ReleaseSnapshot(Instant.now(), db.description(), cells);
@@ -192,6 +206,10 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             }
             out.writeInt(c.importedVersions().size());
             for (String v : c.importedVersions()) {
+                ref.put(v);
+            }
+            out.writeInt(c.libcSymbols().size());
+            for (String v : c.libcSymbols()) {
                 ref.put(v);
             }
         }
@@ -276,9 +294,14 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             for (int k = 0; k < ic; k++) {
                 importedNames.add(str.get());
             }
+            int sc = count(in);
+            List<String> libcSymbols = new ArrayList<>(sc);
+            for (int k = 0; k < sc; k++) {
+                libcSymbols.add(str.get());
+            }
             cells.add(new SnapshotCell(distro, display, release, codename, ReleaseStatus.fromDb(status),
                     Arch.fromAnyName(arch).orElseThrow(() -> new IOException("damaged snapshot (arch " + arch + ")")),
-                    Libc.fromDb(libc), glibc, Provenance.fromDb(provenance), libs, importedNames));
+                    Libc.fromDb(libc), glibc, Provenance.fromDb(provenance), libs, importedNames, libcSymbols));
         }
         return new ReleaseSnapshot(created, source, cells);
     }
