@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local HTTP server on 127.0.0.1 serving a directory tree like a mirror does (404 for what is absent; a
@@ -20,11 +22,14 @@ import java.util.concurrent.Executors;
 public final class FixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
+    private final String prefix;
+    private final AtomicLong bytes = new AtomicLong();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    private FixtureServer(Path root) throws IOException {
+    private FixtureServer(Path root, String prefix) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.prefix = "/" + prefix + "/";
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -32,12 +37,22 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public static FixtureServer serve(Path root) throws IOException {
-        return new FixtureServer(root);
+        return new FixtureServer(root, "debian");
     }
 
-    /** The mirror base URL: {@code http://127.0.0.1:PORT/debian}. */
+    /** Serves {@code root} under {@code http://127.0.0.1:PORT/<prefix>} (e.g. "fedora"). */
+    public static FixtureServer serve(Path root, String prefix) throws IOException {
+        return new FixtureServer(root, prefix);
+    }
+
+    /** The mirror base URL: {@code http://127.0.0.1:PORT/debian} (or the prefix given). */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/debian";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + prefix.substring(0, prefix.length() - 1);
+    }
+
+    /** Bytes sent in response bodies so far. */
+    public long bytesServed() {
+        return bytes.get();
     }
 
     /** Paths (relative to the mirror base) requested so far. */
@@ -61,11 +76,11 @@ public final class FixtureServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String p = ex.getRequestURI().getPath();
-            if (!p.startsWith("/debian/")) {
+            if (!p.startsWith(prefix)) {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
-            String rel = p.substring("/debian/".length());
+            String rel = p.substring(prefix.length());
             requests.add(rel);
             Integer fail = failures.get(rel);
             if (fail != null) {
@@ -81,6 +96,7 @@ public final class FixtureServer implements AutoCloseable {
                 return;
             }
             long size = Files.size(f);
+            bytes.addAndGet(size);
             ex.sendResponseHeaders(200, size);
             try (OutputStream out = ex.getResponseBody()) {
                 Files.copy(f, out);
@@ -91,6 +107,6 @@ public final class FixtureServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }
