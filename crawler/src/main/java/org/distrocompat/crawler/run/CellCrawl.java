@@ -65,7 +65,7 @@ final class CellCrawl {
                 }
                 List<LibraryFacts> libs = known.contains(p.sha256()) ? null : ctx.reader().read(cell, p);
                 packages.add(new PackageFacts(p.name(), p.version(), p.upstreamVersion(), p.sourceName(),
-                        p.sourceVersion(), p.sourceUpstreamVersion(), p.sha256(), p.size(), p.url(), libs));
+                        p.sourceVersion(), p.sourceUpstreamVersion(), p.sha256(), p.size(), p.url(), p.pocket(), libs));
             }
             ctx.progress().step(summary.label(), "storing");
             CellRepository.Result r = ctx.store().write(new CellFacts(cell.release().distro(),

@@ -113,7 +113,7 @@ final class AptCell implements SourceCell {
     private PackageRef ref(PackageEntry e) {
         return new PackageRef(e.name(), e.version(), DebianVersion.upstream(e.version()), e.sourceName(),
                 e.sourceVersion(), DebianVersion.upstream(e.sourceVersion()), e.sha256(), e.size(), e.filename(),
-                repo.resolve(e.filename()).toString(), AptSource.LIBC_PACKAGES.contains(e.name()));
+                repo.resolve(e.filename()).toString(), AptSource.LIBC_PACKAGES.contains(e.name()), suite.path());
     }
 
     /**
