@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.commons.io.file.PathUtils;
 import org.distrocompat.crawler.archive.ExtractedLibrary;
 import org.distrocompat.crawler.archive.LibrarySelector;
 import org.distrocompat.crawler.archive.RpmReader;
+import org.distrocompat.crawler.fetch.HttpFetcher;
 import org.distrocompat.crawler.fetch.Sha256;
 import org.distrocompat.crawler.testing.FixtureServer;
 import org.distrocompat.crawler.testing.Fixtures;
@@ -281,5 +283,22 @@ class RpmCrawlTest {
         assertThat(healed.ok()).isTrue();
         assertThat(healed.cells()).extracting(CrawlSummary.Cell::arch, CrawlSummary.Cell::outcome)
                 .containsExactlyInAnyOrder(tuple("x86_64", CellOutcome.UPDATED), tuple("i686", CellOutcome.UNCHANGED));
+    }
+
+    @Test
+    void aMirrorThatDoesNotAnswerIsOneLineForTheSource() throws Exception {
+        FixtureServer gone = FixtureServer.serve(RpmFixtures.root(), "fedora");
+        String url = gone.url();
+        gone.close();
+        CrawlRequest r = request(serve(RpmFixtures.root())).withMirror(url).withSuites(List.of("40", "41", "42"))
+                .withArchitectures(List.of("x86_64", "aarch64"));
+        CrawlSummary s = new Crawler(new HttpFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), 1, Duration.ofMillis(10))).crawl(db, r, CrawlProgress.NONE);
+        assertThat(s.cells()).isEmpty();
+        assertThat(s.status()).isEqualTo("failed");
+        assertThat(s.errors()).singleElement().satisfies(e -> {
+            assertThat(e.scope()).isEqualTo("fedora: mirror " + url + " unreachable");
+            assertThat(e.message()).doesNotContain("\n");
+        });
     }
 }

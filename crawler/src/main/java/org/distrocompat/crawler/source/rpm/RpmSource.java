@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,13 +70,33 @@ final class RpmSource implements PackageSource {
             return t;
         });
         try {
+            boolean probed = false;
             for (RpmSourceConfig.Release r : releases) {
                 for (Arch a : config.archesOf(r)) {
                     if (config.cellsOf(a).stream().noneMatch(config::wants)) {
                         continue;
                     }
-                    scopes.add(config.name() + " " + r.release() + " " + RpmArch.repoName(a));
-                    futures.add(pool.submit(() -> readReleaseArch(r, a)));
+                    String scope = config.name() + " " + r.release() + " " + RpmArch.repoName(a);
+                    if (!probed) {
+                        // the first repository is read alone: a mirror that does not answer at all is one line
+                        // for the source, not one per release x arch after every retry
+                        probed = true;
+                        try {
+                            futures.add(CompletableFuture.completedFuture(readReleaseArch(r, a)));
+                        } catch (FetchException e) {
+                            if (e.status() < 0 && e.getCause() != null) {
+                                problems.report(config.name() + ": mirror " + config.mirror() + " unreachable",
+                                        e.uri() == null ? null : e.uri().toString(), e);
+                                return List.of();
+                            }
+                            futures.add(CompletableFuture.failedFuture(e));
+                        } catch (IOException e) {
+                            futures.add(CompletableFuture.failedFuture(e));
+                        }
+                    } else {
+                        futures.add(pool.submit(() -> readReleaseArch(r, a)));
+                    }
+                    scopes.add(scope);
                 }
             }
             List<SourceCell> out = new ArrayList<>();
