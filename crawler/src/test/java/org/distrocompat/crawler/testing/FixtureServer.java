@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local HTTP server on 127.0.0.1 serving a directory tree like a mirror does (404 for what is absent; a
@@ -23,7 +22,6 @@ public final class FixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
     private final String prefix;
-    private final AtomicLong bytes = new AtomicLong();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
@@ -48,11 +46,6 @@ public final class FixtureServer implements AutoCloseable {
     /** The mirror base URL: {@code http://127.0.0.1:PORT/debian} (or the prefix given). */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + prefix.substring(0, prefix.length() - 1);
-    }
-
-    /** Bytes sent in response bodies so far. */
-    public long bytesServed() {
-        return bytes.get();
     }
 
     /** Paths (relative to the mirror base) requested so far. */
@@ -96,7 +89,6 @@ public final class FixtureServer implements AutoCloseable {
                 return;
             }
             long size = Files.size(f);
-            bytes.addAndGet(size);
             ex.sendResponseHeaders(200, size);
             try (OutputStream out = ex.getResponseBody()) {
                 Files.copy(f, out);
