@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crawl}: fetch, verify and store an apt archive's glibc, libstdc++ and libgcc per release x arch. */
-@Command(name = "crawl", header = "Crawl an archive (apt, apk, pacman): signed, verified, incremental",
+@Command(name = "crawl", header = "Crawl an archive (apt, rpm-md, apk, pacman): signed, verified, incremental",
         mixinStandardHelpOptions = true,
         description = {
             "Crawl an apt archive: every suite (discovered, or --suite) x architecture; verify the signed Release "
@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
                     + "and exported symbols of glibc, libstdc++ and libgcc per release x arch. Alpine (--source alpine, "
                     + "apk) and Arch Linux (--source archlinux, pacman: live mirror and dated archive) likewise, with "
                     + "their own trust rules (see the README).",
+            "Or an rpm-md source (fedora, centos-stream, almalinux, rockylinux, opensuse, amazonlinux, ...): every "
+                    + "configured release (or --suite) x architecture over its repositories (base + updates); "
+                    + "repomd.xml and package header signatures verified against the keyring.",
             "The mirror comes from --mirror, the configuration ($DISTROCOMPAT_HOME/sources.json or --config) or "
                     + "this host's apt sources. Exit 0: all cells good; 1: some cell failed (see the summary); "
                     + "2: bad input."})
@@ -35,15 +38,17 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "debian",
-            description = "configured source to crawl: debian, ubuntu, alpine, archlinux, or one your configuration adds "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "configured source to crawl: debian, ubuntu, fedora, almalinux, alpine, archlinux, ... (the "
+                    + "built-in catalog) or one your configuration adds (default: ${DEFAULT-VALUE})")
     String source;
 
-    @Option(names = "--mirror", paramLabel = "URL", description = "mirror base URL (the directory holding dists/ and pool/)")
+    @Option(names = "--mirror", paramLabel = "URL",
+            description = "mirror base URL (apt: the directory holding dists/ and pool/; rpm-md: see the README's layouts)")
     String mirror;
 
     @Option(names = "--suite", paramLabel = "SUITE", split = ",",
-            description = "suites to crawl, comma-separated (default: discover every suite the mirror serves)")
+            description = "suites (rpm-md: releases) to crawl, comma-separated (default: discover every suite the mirror "
+                    + "serves; rpm-md: the configured releases)")
     List<String> suites = new ArrayList<>();
 
     @Option(names = "--arch", paramLabel = "ARCH", split = ",",
@@ -54,7 +59,7 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
     Path config;
 
     @Option(names = "--keyring", paramLabel = "FILE", split = ",",
-            description = "OpenPGP keyring(s) to verify Release files with")
+            description = "OpenPGP keyring(s) to verify Release files, repomd.xml and packages with")
     List<Path> keyrings = new ArrayList<>();
 
     @Option(names = "--unsigned", description = "accept Release files without verifying signatures (trusted sources only)")

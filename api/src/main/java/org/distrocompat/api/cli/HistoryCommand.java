@@ -73,9 +73,10 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
         for (ArchHistory h : history) {
             out.println(label(h));
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"  PACKAGE", "VERSION", "FIRST SEEN", "LAST SEEN", "VERSIONS"});
+            rows.add(new String[] {"  PACKAGE", "VERSION", "POCKET", "FIRST SEEN", "LAST SEEN", "VERSIONS"});
             h.packages().forEach((name, list) -> list.forEach(o -> rows.add(new String[] {"  " + name, o.version(),
-                    o.firstSeen().format(WHEN), o.current() ? "current" : o.lastSeen().format(WHEN), change(o)})));
+                    o.pocket() == null ? "-" : o.pocket(), o.firstSeen().format(WHEN),
+                    o.current() ? "current" : o.lastSeen().format(WHEN), change(o)})));
             Table.print(out, rows);
         }
         return ExitCodes.OK;
@@ -96,11 +97,12 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
             m.put("first_seen", first.map(o -> o.firstSeen().toString()).orElse(null));
             m.put("package", first.map(Observation::packageName).orElse(null));
             m.put("package_version", first.map(Observation::version).orElse(null));
+            m.put("pocket", first.map(Observation::pocket).orElse(null));
             m.put("at_first_crawl", first.map(Observation::first).orElse(null));
             answers.add(m);
             if (!json) {
                 out.println(label(h) + ": " + first.map(o -> version + " since " + o.firstSeen().format(WHEN) + " in "
-                        + o.packageName() + " " + o.version()
+                        + o.packageName() + " " + o.version() + (o.pocket() == null ? "" : " from " + o.pocket())
                         + (o.first() ? " (already there at the first crawl)" : ""))
                         .orElse("no observed package defines " + version));
             }
@@ -143,6 +145,7 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
             Map<String, Object> om = new LinkedHashMap<>();
             om.put("package", name);
             om.put("version", o.version());
+            om.put("pocket", o.pocket());
             om.put("first_seen", o.firstSeen().toString());
             om.put("last_seen", o.lastSeen().toString());
             om.put("current", o.current());

@@ -17,6 +17,7 @@ public interface MemberReader extends Closeable {
     static MemberReader open(Format format, InputStream in) throws IOException {
         return switch (format) {
             case DEB -> new DebMembers(in);
+            case RPM -> RpmMembers.open(in);
             case AR -> new ArMembers(in);
             case TAR -> new TarMembers(in);
             case ZIP -> new ZipMembers(in);

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.distrocompat.crawler.source.apk.ApkSourceConfig;
 import org.distrocompat.crawler.source.apt.AptSourceConfig;
 import org.distrocompat.crawler.source.pacman.PacmanSourceConfig;
+import org.distrocompat.crawler.source.rpm.RpmSourceConfig;
 
 /**
  * The archive kinds distrocompat can crawl, by the {@code "type"} of a source entry. Registering a kind is one line
@@ -17,6 +18,7 @@ final class SourceKinds {
         KINDS.put("apt", AptSourceConfig.class);
         KINDS.put("apk", ApkSourceConfig.class);
         KINDS.put("pacman", PacmanSourceConfig.class);
+        KINDS.put("rpm", RpmSourceConfig.class);
     }
 
     /** The kind a source entry without {@code "type"} has: every entry written before types existed was apt. */

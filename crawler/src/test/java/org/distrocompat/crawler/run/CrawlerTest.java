@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.distrocompat.crawler.archive.DebReader;
 import org.distrocompat.crawler.archive.ExtractedLibrary;
 import org.distrocompat.crawler.archive.LibrarySelector;
 import org.distrocompat.crawler.fetch.Sha256;
 import org.distrocompat.crawler.testing.FixtureServer;
 import org.distrocompat.crawler.testing.Fixtures;
+import org.distrocompat.crawler.testing.ReadelfFacts;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -141,12 +140,12 @@ class CrawlerTest {
                         SELECT vd.idx || ' ' || vd.name FROM version_definition vd JOIN library l ON l.id = vd.library_id
                         WHERE l.sha256 = :sha""").bind("sha", sha).mapTo(String.class).list());
                 Set<String> stored = new TreeSet<>(storedList);
-                assertThat(stored).as(deb + " " + lib.soname()).isEqualTo(readelfDefinitions(f)).isNotEmpty();
+                assertThat(stored).as(deb + " " + lib.soname()).isEqualTo(ReadelfFacts.definitions(f)).isNotEmpty();
                 List<String> symbolList = db.jdbi().withHandle(h -> h.createQuery("""
                         SELECT s.name || '@' || s.version FROM library_symbol s JOIN library l ON l.id = s.library_id
                         WHERE l.sha256 = :sha""").bind("sha", sha).mapTo(String.class).list());
                 Set<String> symbols = new HashSet<>(symbolList);
-                assertThat(symbols).as(deb + " " + lib.soname() + " exported symbols").isEqualTo(readelfExports(f));
+                assertThat(symbols).as(deb + " " + lib.soname() + " exported symbols").isEqualTo(ReadelfFacts.exports(f));
                 compared++;
             }
         }
@@ -328,64 +327,5 @@ class CrawlerTest {
                 SHA256:
                  %s %d main/binary-amd64/Packages
                 """.formatted(Sha256.hex(packages), packages.length));
-    }
-
-    private static final Pattern DEF = Pattern.compile("^\\s+(?:0x)?[0-9a-f]+: Rev: \\d+\\s+Flags: \\S+\\s+Index: (\\d+)\\s+Cnt: \\d+\\s+Name: (\\S+)$");
-
-    private static Set<String> readelfDefinitions(Path f) throws IOException, InterruptedException {
-        Set<String> out = new TreeSet<>();
-        boolean inDefs = false;
-        for (String line : run("/usr/bin/readelf", "-V", "-W", f.toString())) {
-            if (line.startsWith("Version definition section")) {
-                inDefs = true;
-            } else if (line.startsWith("Version needs section") || line.startsWith("Version symbols section")) {
-                inDefs = false;
-            } else if (inDefs) {
-                Matcher m = DEF.matcher(line);
-                if (m.matches()) {
-                    out.add(m.group(1) + " " + m.group(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    // Num: Value Size Type Bind Vis [other flags such as VARIANT_PCS] Ndx Name
-    private static final Pattern SYM = Pattern.compile(
-            "^\\s*\\d+: \\S+\\s+\\S+\\s+\\S+\\s+(\\S+)\\s+\\S+(?:\\s+\\[[^\\]]*\\])?\\s+(\\S+)\\s+(\\S.*)$");
-
-    private static Set<String> readelfExports(Path f) throws IOException, InterruptedException {
-        Set<String> definitions = new HashSet<>();
-        readelfDefinitions(f).forEach(d -> definitions.add(d.substring(d.indexOf(' ') + 1)));
-        Set<String> out = new HashSet<>();
-        for (String line : run("/usr/bin/readelf", "--dyn-syms", "-W", f.toString())) {
-            Matcher m = SYM.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            String bind = m.group(1);
-            String ndx = m.group(2);
-            if (ndx.equals("UND") || bind.equals("LOCAL")) {
-                continue;
-            }
-            String name = m.group(3);
-            int at = name.indexOf('@');
-            String sym = at < 0 ? name : name.substring(0, at);
-            // readelf prints a version's own ABS symbol (GLIBC_2.3 bound to GLIBC_2.3) without "@VERSION"
-            String version = at < 0 ? (definitions.contains(name) ? name : "") : name.substring(name.lastIndexOf('@') + 1);
-            int paren = version.indexOf(" (");
-            if (paren >= 0) {
-                version = version.substring(0, paren);
-            }
-            out.add(sym + "@" + version);
-        }
-        return out;
-    }
-
-    private static List<String> run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        p.waitFor();
-        return lines;
     }
 }

@@ -26,10 +26,14 @@ public final class ReleaseHistory {
         this.jdbi = jdbi;
     }
 
-    /** One package version as observed in one release x arch. */
-    public record Observation(String packageName, String version, OffsetDateTime firstSeen, OffsetDateTime lastSeen,
-            boolean current, SortedSet<String> defines, SortedSet<String> gained, SortedSet<String> lost,
-            boolean first) {
+    /**
+     * One package version as observed in one release x arch.
+     *
+     * @param pocket the repository or pocket it was listed in ("updates", "jammy-security"), or null when not recorded
+     */
+    public record Observation(String packageName, String version, String pocket, OffsetDateTime firstSeen,
+            OffsetDateTime lastSeen, boolean current, SortedSet<String> defines, SortedSet<String> gained,
+            SortedSet<String> lost, boolean first) {
     }
 
     /**
@@ -48,8 +52,8 @@ public final class ReleaseHistory {
     }
 
     private record Row(String distro, String release, String codename, String arch, long packageId, String name,
-            String version, OffsetDateTime firstSeen, OffsetDateTime lastSeen, boolean current, String definition,
-            String libc, String libcVersion) {
+            String version, String pocket, OffsetDateTime firstSeen, OffsetDateTime lastSeen, boolean current,
+            String definition, String libc, String libcVersion) {
     }
 
     /**
@@ -59,7 +63,7 @@ public final class ReleaseHistory {
     public List<ArchHistory> of(String distro, String release, String arch) {
         List<Row> rows = jdbi.withHandle(h -> h.createQuery("""
                 SELECT d.name, r.version, r.codename, ra.arch, p.id, p.name AS pname, p.version AS pversion,
-                       p.first_seen, p.last_seen, p.current, def.name AS vname, r.libc, r.libc_version
+                       p.first_seen, p.last_seen, p.current, def.name AS vname, r.libc, r.libc_version, p.pocket
                 FROM release_arch ra
                 JOIN release r ON r.id = ra.release_id
                 JOIN distro d ON d.id = r.distro_id
@@ -78,9 +82,9 @@ public final class ReleaseHistory {
                 ORDER BY ra.arch, p.name, p.first_seen, p.id""")
                 .bind("distro", distro).bind("release", release).bind("arch", arch)
                 .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class),
-                        rs.getObject(9, OffsetDateTime.class), rs.getBoolean(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13)))
+                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(14),
+                        rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class), rs.getBoolean(10),
+                        rs.getString(11), rs.getString(12), rs.getString(13)))
                 .list());
         Map<String, Map<String, Map<Long, Row>>> heads = new LinkedHashMap<>();
         Map<Long, SortedSet<String>> defs = new LinkedHashMap<>();
@@ -109,8 +113,8 @@ public final class ReleaseHistory {
                         lost.addAll(previous);
                         lost.removeAll(now);
                     }
-                    list.add(new Observation(name, o.version(), o.firstSeen(), o.lastSeen(), o.current(), now, gained,
-                            lost, previous == null));
+                    list.add(new Observation(name, o.version(), o.pocket(), o.firstSeen(), o.lastSeen(), o.current(),
+                            now, gained, lost, previous == null));
                     previous = now;
                 }
                 packages.put(name, list);

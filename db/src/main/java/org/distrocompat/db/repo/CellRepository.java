@@ -120,17 +120,18 @@ public final class CellRepository {
             for (PackageFacts p : cell.packages()) {
                 Map<String, Object> row = h.createQuery("""
                                 INSERT INTO package (release_arch_id, source_id, name, version, upstream_version, source_name,
-                                                     source_version, source_upstream_version, sha256, size, url,
+                                                     source_version, source_upstream_version, sha256, size, url, pocket,
                                                      first_crawl_run_id, last_crawl_run_id)
                                 VALUES (:ra, :src, :name, :version, :upstream, :sourceName, :sourceVersion, :sourceUpstream,
-                                        :sha, :size, :url, :run, :run)
+                                        :sha, :size, :url, :pocket, :run, :run)
                                 ON CONFLICT (release_arch_id, name, sha256) DO UPDATE
                                     SET last_seen = now(), current = true, last_crawl_run_id = :run
                                 RETURNING id, (xmax = 0) AS inserted""")
                         .bind("ra", ra).bind("src", sourceId).bind("name", p.name()).bind("version", p.version())
                         .bind("upstream", p.upstreamVersion()).bind("sourceName", p.sourceName())
                         .bind("sourceVersion", p.sourceVersion()).bind("sourceUpstream", p.sourceUpstreamVersion())
-                        .bind("sha", p.sha256()).bind("size", p.size()).bind("url", p.url()).bind("run", runId)
+                        .bind("sha", p.sha256()).bind("size", p.size()).bind("url", p.url()).bind("pocket", p.pocket())
+                        .bind("run", runId)
                         .mapToMap().one();
                 long id = ((Number) row.get("id")).longValue();
                 ids.add(id);

@@ -124,9 +124,15 @@ final class ApkCell implements SourceCell {
             bySha256.put(sha256, e);
             String upstream = ApkIndex.upstream(e.version());
             refs.add(new PackageRef(e.name(), e.version(), upstream, e.origin(), e.version(), upstream, sha256,
-                    e.size(), path, source.resolve(path).toString(), name.equals(libc)));
+                    e.size(), path, source.resolve(path).toString(), name.equals(libc), repositoryOf(directoryOf.get(name))));
         }
         return new Selection(metadataSha256, refs);
+    }
+
+    /** The repository ("main", "community") of a {@code <release>/<repository>/<arch>/} directory: the pocket. */
+    private static String repositoryOf(String directory) {
+        String[] parts = directory.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : directory;
     }
 
     /** The package file's SHA-256: remembered from an earlier download, else learnt by downloading it now. */

@@ -80,6 +80,12 @@ final class PacmanCell implements SourceCell {
         return null;
     }
 
+    /** The repository ("core") of a {@code <repo>/os/<arch>/} directory: the pocket. */
+    private static String repositoryOf(URI directory) {
+        String[] parts = directory.getPath().split("/");
+        return parts.length >= 3 ? parts[parts.length - 3] : directory.getPath();
+    }
+
     private String label() {
         return id.label() + " " + arch.wheelName();
     }
@@ -99,7 +105,8 @@ final class PacmanCell implements SourceCell {
                 String upstream = PacmanDb.upstream(e.version());
                 bySha256.put(e.sha256(), e);
                 refs.add(new PackageRef(e.name(), e.version(), upstream, e.base(), e.version(), upstream, e.sha256(),
-                        e.size(), path, r.directory().resolve(e.fileName()).toString(), name.equals(wanted.get(0))));
+                        e.size(), path, r.directory().resolve(e.fileName()).toString(), name.equals(wanted.get(0)),
+                        repositoryOf(r.directory())));
                 break;
             }
         }
