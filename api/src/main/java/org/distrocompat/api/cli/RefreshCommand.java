@@ -71,7 +71,7 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
         int done = 0;
         while (true) {
             Instant started = Instant.now();
-            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() == 0);
+            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() + crawl.warnings() == 0);
             done++;
             if (interval == null) {
                 return ok ? ExitCodes.OK : ExitCodes.FAILED;
@@ -99,6 +99,11 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
                 out.println("updated " + o.file() + ": " + o.changes().size() + " change(s); diff in " + o.diffFile());
             } else {
                 out.println("unchanged " + o.file());
+            }
+            if (crawl != null && crawl.warnings() > 0) {
+                err.println("distrocompat: refresh: " + crawl.warnings() + " warning(s): a new package version no longer "
+                        + "defines version names its predecessor did; see the crawl summary above and 'history'");
+                err.flush();
             }
             if (crawl != null && crawl.failedCells() > 0) {
                 err.println("distrocompat: refresh: " + crawl.failedCells() + " crawl cell(s) failed and kept their "
