@@ -1,9 +1,6 @@
 package org.distrocompat.db.repo;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +15,6 @@ import org.distrocompat.db.error.DistrocompatException;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.Provenance;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
 
 /**
  * Writes a crawled release x arch into the schema in one transaction, so a reader never sees half a
@@ -269,22 +265,11 @@ public final class CellRepository {
     }
 
     private static void copy(Handle h, String sql, StringBuilder rows) {
-        if (rows.length() == 0) {
-            return;
-        }
-        try {
-            Connection c = h.getConnection();
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
-            throw new DistrocompatException("bulk load failed: " + e.getMessage(), e);
-        }
+        Copy.in(h, sql, rows);
     }
 
     /** COPY text format: backslash, tab, newline and carriage return escaped. */
     static String escape(String s) {
-        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return Copy.escape(s);
     }
 }
