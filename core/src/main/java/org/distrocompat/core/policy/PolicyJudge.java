@@ -80,6 +80,11 @@ public final class PolicyJudge {
         return source;
     }
 
+    /** Every policy, highest priority (oldest libc) first. */
+    public List<Policy> policies() {
+        return byPriority;
+    }
+
     /** The policy named (or aliased) {@code name}, e.g. manylinux2014 or manylinux_2_17; null when none is. */
     public Policy byName(String name) {
         for (Policy p : byPriority) {

@@ -24,13 +24,14 @@ public final class FirstUse {
      * @param home whether {@code db} is the embedded database of a distrocompat home (the baseline goes only there)
      */
     public static Loaded ensure(Database db, boolean home) {
+        // the calendar first: the baseline's load rewrites the snapshot, which carries the calendar
+        CalendarStore.Result calendar = CalendarLoader.forHost().ensureLoaded(db);
         int baseline = 0;
         if (home && new BaselineImport(db).isEmptyDatabase()) {
             baseline = new BaselineImport(db).load().written();
         }
-        CalendarStore.Result calendar = CalendarLoader.forHost().ensureLoaded(db);
         if (calendar.added() > 0 && baseline == 0) {
-            ReleaseSnapshot.refreshSnapshot(db); // the snapshot carries the calendar for check and pairings
+            ReleaseSnapshot.refreshSnapshot(db); // check, pairings and coverage read the calendar from it
         }
         return new Loaded(baseline, calendar.added());
     }
