@@ -611,9 +611,15 @@ public final class ElfReader {
             if (symtab != null) {
                 t.symOff = toOffset(symtab, "DT_SYMTAB");
                 int dynsymSec = shnum > 0 ? findSection(SHT_DYNSYM) : -1;
-                // the layout guess: .dynsym is directly followed by .dynstr (what linkers emit)
-                long layoutGuess = strtab != null && Long.compareUnsigned(strtab, symtab) > 0
-                        ? Long.divideUnsigned(strtab - symtab, t.symEnt) : -1;
+                // the layout guess: .dynsym runs up to the nearest table after it (.dynstr with GNU ld; lld puts
+                // .gnu.hash there)
+                long layoutGuess = -1;
+                for (Long next : new Long[] {strtab, gnuHash, hash, versym, verdef, verneed}) {
+                    if (next != null && Long.compareUnsigned(next, symtab) > 0) {
+                        long guess = Long.divideUnsigned(next - symtab, t.symEnt);
+                        layoutGuess = layoutGuess < 0 ? guess : Math.min(layoutGuess, guess);
+                    }
+                }
                 if (dynsymSec >= 0) {
                     t.symCount = Long.compareUnsigned(shSize(dynsymSec), size) > 0 ? -1
                             : shSize(dynsymSec) / t.symEnt;

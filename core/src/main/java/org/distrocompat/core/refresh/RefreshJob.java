@@ -28,11 +28,29 @@ public final class RefreshJob {
     private final MainstreamConfig config;
     private final Path outDir;
     private final Optional<RefreshStep> crawl;
+    private Path commitTo;
+    private Path commitPath;
+    private PolicyCommit.Result lastCommit;
 
     public RefreshJob(MainstreamConfig config, Path outDir, Optional<RefreshStep> crawl) {
         this.config = config;
         this.outDir = outDir;
         this.crawl = crawl;
+    }
+
+    /**
+     * Also write each published policy into the git work tree {@code workTree} ({@code subdir} in it, or auditwheel's
+     * layout) and commit it when its content there changes ({@link PolicyCommit}); nothing is pushed.
+     */
+    public RefreshJob commitTo(Path workTree, Path subdir) {
+        this.commitTo = workTree;
+        this.commitPath = subdir;
+        return this;
+    }
+
+    /** The commit of the last run (null without {@link #commitTo} or before a run). */
+    public PolicyCommit.Result lastCommit() {
+        return lastCommit;
     }
 
     /** Raised when a run fails; the message says where, the published files are untouched. */
@@ -62,12 +80,17 @@ public final class RefreshJob {
                     + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "")
                     + "; previous files untouched", null);
         }
+        PolicyPublisher.Outcome outcome;
         try {
-            return PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
+            outcome = PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
                     "# distrocompat refresh at " + Instant.now() + "; " + config.summary());
         } catch (IOException | PolicyFileException e) {
             // PolicyFileException: the previously published file, read for the diff, is not a valid policy file
             throw new RefreshFailed("cannot publish into " + outDir + ": " + e.getMessage(), e);
         }
+        if (commitTo != null) {
+            lastCommit = PolicyCommit.commit(commitTo, commitPath, set, POLICY_FILE);
+        }
+        return outcome;
     }
 }
