@@ -129,16 +129,16 @@ class FirstUseAndPublishTest {
     @Test
     void droppedVersionNamesMakeRefreshExit1AndShowInHistory() throws Exception {
         Path mirror = tmp.resolve("mirror");
-        Path pool = Fixtures.debianMini().resolve("pool/main/g");
+        Files.createDirectories(mirror);
         String db = TestDatabase.freshUrl();
         try (FixtureServer server = FixtureServer.serve(mirror.toAbsolutePath())) {
             Path sources = debianSources(server, ", \"unsigned\": true");
             String[] args = {"refresh", "--db", db, "--sources", sources.toString(), "--out-dir", tmp.resolve("out").toString(),
                     "--cache", tmp.resolve("cache").toString(), "--apt-dir", tmp.resolve("no-apt").toString()};
-            TestArchive.unsignedSuite(mirror, pool, "gcc-12/libgcc-s1_12.2.0-14+deb12u1_amd64.deb", "12.2.0-14");
+            Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-12/libgcc-s1_12.2.0-14+deb12u1_amd64.deb", "12.2.0-14");
             CliRunner first = CliRunner.run(args);
             assertThat(first.exitCode()).as(first.err() + first.out()).isZero();
-            TestArchive.unsignedSuite(mirror, pool, "gcc-14/libgcc-s1_14.2.0-19_arm64.deb", "14.2.0-19");
+            Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-14/libgcc-s1_14.2.0-19_arm64.deb", "14.2.0-19");
             CliRunner second = CliRunner.run(args);
             assertThat(second.exitCode()).isEqualTo(1);
             assertThat(second.out()).contains("warning: debian 12 (bookworm) x86_64: libgcc-s1 14.2.0-19 no longer defines "

@@ -187,13 +187,13 @@ class CrawlerTest {
             Files.createDirectories(mirror.resolve("pool/main/g").resolve(f).getParent());
             Files.copy(pool.resolve(f), mirror.resolve("pool/main/g").resolve(f));
         }
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "12.2.0-14", mirror, gcc1)));
+        Fixtures.unsignedSuite(mirror, List.of(Fixtures.stanza("libc6", "2.36-9", mirror, libc), Fixtures.stanza("libgcc-s1", "12.2.0-14", mirror, gcc1)));
         FixtureServer server = serve(mirror);
         CrawlRequest r = request(server, "bookworm", "amd64").withUnsigned(true);
         CrawlSummary first = crawl(r);
         assertThat(first.ok()).as(first.errors().toString()).isTrue();
 
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "14.2.0-19", mirror, gcc2)));
+        Fixtures.unsignedSuite(mirror, List.of(Fixtures.stanza("libc6", "2.36-9", mirror, libc), Fixtures.stanza("libgcc-s1", "14.2.0-19", mirror, gcc2)));
         server.clearRequests();
         CrawlSummary second = crawl(r);
         assertThat(second.updated()).isEqualTo(1);
@@ -217,20 +217,12 @@ class CrawlerTest {
         // the second state lists as libgcc-s1's new version a build whose libgcc_s no longer defines GCC_4.8.0 and
         // GCC_12.0.0 (the arm64 build of gcc 14: those are x86_64-only version nodes)
         Path mirror = tmp.resolve("unsigned");
-        Path pool = Fixtures.debianMini().resolve("pool/main/g");
-        String libc = "glibc/libc6_2.36-9+deb12u14_amd64.deb";
-        String gcc1 = "gcc-12/libgcc-s1_12.2.0-14+deb12u1_amd64.deb";
-        String gcc2 = "gcc-14/libgcc-s1_14.2.0-19_arm64.deb";
-        for (String f : List.of(libc, gcc1, gcc2)) {
-            Files.createDirectories(mirror.resolve("pool/main/g").resolve(f).getParent());
-            Files.copy(pool.resolve(f), mirror.resolve("pool/main/g").resolve(f));
-        }
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "12.2.0-14", mirror, gcc1)));
+        Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-12/libgcc-s1_12.2.0-14+deb12u1_amd64.deb", "12.2.0-14");
         CrawlRequest r = request(serve(mirror), "bookworm", "amd64").withUnsigned(true);
         CrawlSummary first = crawl(r);
         assertThat(first.warnings()).isEmpty();
 
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "14.2.0-19", mirror, gcc2)));
+        Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-14/libgcc-s1_14.2.0-19_arm64.deb", "14.2.0-19");
         CrawlSummary second = crawl(r);
         assertThat(second.ok()).isTrue();
         assertThat(second.warnings()).singleElement().satisfies(w -> {
@@ -341,30 +333,6 @@ class CrawlerTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
-
-    private static String stanza(String name, String version, Path mirror, String file) throws IOException {
-        Path f = mirror.resolve("pool/main/g").resolve(file);
-        return "Package: " + name + "\nVersion: " + version + "\nArchitecture: amd64\nFilename: pool/main/g/" + file
-                + "\nSize: " + Files.size(f) + "\nSHA256: " + Sha256.hex(Files.readAllBytes(f)) + "\n";
-    }
-
-    private static void writeUnsignedSuite(Path mirror, List<String> stanzas) throws IOException {
-        Path dir = mirror.resolve("dists/bookworm");
-        Files.createDirectories(dir.resolve("main/binary-amd64"));
-        byte[] packages = String.join("\n", stanzas).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Files.write(dir.resolve("main/binary-amd64/Packages"), packages);
-        Files.writeString(dir.resolve("Release"), """
-                Origin: Test
-                Suite: oldstable
-                Version: 12.1
-                Codename: bookworm
-                Date: Sat, 10 Jun 2023 09:00:00 UTC
-                Architectures: amd64
-                Components: main
-                SHA256:
-                 %s %d main/binary-amd64/Packages
-                """.formatted(Sha256.hex(packages), packages.length));
-    }
 
     private static final Pattern DEF = Pattern.compile("^\\s+(?:0x)?[0-9a-f]+: Rev: \\d+\\s+Flags: \\S+\\s+Index: (\\d+)\\s+Cnt: \\d+\\s+Name: (\\S+)$");
 
