@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.core.calendar.CalendarLoader;
 import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.calendar.SupportStatus;
 import org.distrocompat.core.check.BadInputException;
@@ -76,7 +77,7 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
         }
         PrintWriter err = err();
         ReleaseSnapshot data = releaseData.obtain(err);
-        ReleaseCalendar calendar = ReleaseCalendar.of(data.calendar());
+        ReleaseCalendar calendar = CalendarLoader.calendarOf(data.calendar());
         if (support.supported) {
             data = new ReleaseSnapshot(data.createdAt(), data.source(), data.cells().stream()
                     .filter(c -> support.keeps(status(calendar, c))).toList(), data.calendar());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.core.calendar.CalendarLoader;
 import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyJudge;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code coverage}: for an arch and a date, the share of supported releases each manylinux_2_Y reaches. */
-@Command(name = "coverage", header = "Which share of the supported releases does each manylinux tag reach?",
+@Command(name = "coverage", header = "Share of supported releases each manylinux tag reaches",
         mixinStandardHelpOptions = true,
         description = {"For one architecture and a date: each manylinux_2_Y policy with the number, share and list of "
                 + "the releases supported on that date (by the release calendar) it reaches — glibc 2.Y or newer and "
@@ -68,7 +69,7 @@ final class CoverageCommand extends CommandBase implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         ReleaseSnapshot data = releaseData.obtain(err());
-        ReleaseCalendar calendar = ReleaseCalendar.of(data.calendar());
+        ReleaseCalendar calendar = CalendarLoader.calendarOf(data.calendar());
         Coverage.Report report = Coverage.of(data.cells(), calendar, judge.policies(), a, date, includeExtended);
         PrintWriter out = out();
         if (format.json) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import}: load datasets gathered elsewhere; {@code import pep600 DIR} loads pep600_compliance records. */
-@Command(name = "import", header = "Import a dataset: pep600_compliance records, endoflife.date calendars, the baseline",
+@Command(name = "import", header = "Import pep600 records, endoflife.date calendars, the baseline",
         mixinStandardHelpOptions = true,
         description = "Import a dataset into the database (crawled data for the same release x arch wins)",
         subcommands = {ImportCommand.Pep600.class, ImportCommand.Endoflife.class, ImportCommand.BaselineData.class})

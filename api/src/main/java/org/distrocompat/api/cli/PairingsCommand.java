@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.core.calendar.CalendarLoader;
 import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.query.Pairings;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
@@ -40,7 +41,7 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
     @Override
     public Integer call() {
         ReleaseSnapshot data = releaseData.obtain(err());
-        ReleaseCalendar calendar = ReleaseCalendar.of(data.calendar());
+        ReleaseCalendar calendar = CalendarLoader.calendarOf(data.calendar());
         List<Pairings.Row> rows = Pairings.rows(data.cells().stream().filter(c -> support.keeps(calendar.status(
                 c.distro(), c.release(), c.codename(), c.status(), support.date()))).toList());
         List<Pairings.Group> groups = Pairings.sameGlibcDifferentLibstdcxx(rows);

@@ -101,6 +101,19 @@ public final class CalendarLoader {
         return rows;
     }
 
+    /**
+     * The calendar of stored rows, or — for release data stored without one (a snapshot written before the calendar
+     * existed, a database never opened by this version) — the built-in one, read in memory.
+     */
+    public static ReleaseCalendar calendarOf(List<CalendarRow> stored) {
+        if (!stored.isEmpty()) {
+            return ReleaseCalendar.of(stored);
+        }
+        List<CalendarRow> rows = new ArrayList<>(forHost().distroInfo());
+        rows.addAll(shippedEndoflife());
+        return ReleaseCalendar.of(rows);
+    }
+
     /** The endoflife.date product files shipped with distrocompat. */
     public static List<CalendarRow> shippedEndoflife() {
         List<CalendarRow> rows = new ArrayList<>();

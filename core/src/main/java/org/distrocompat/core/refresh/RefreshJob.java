@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.distrocompat.core.calendar.CalendarLoader;
 import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyGenerator;
@@ -15,6 +16,8 @@ import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.policy.PolicySet;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.repo.CalendarStore;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
 
 /**
  * The scheduled job: run the crawl step (if one is plugged in), derive the policies from the database,
@@ -63,6 +66,13 @@ public final class RefreshJob {
     }
 
     public PolicyPublisher.Outcome run(Database db, PrintWriter out) {
+        // the host's distro-info-data may have been upgraded since the last run: changed dates keep their history
+        CalendarStore.Result calendar = CalendarLoader.forHost().refreshDistroInfo(db);
+        if (calendar.added() + calendar.changed() > 0) {
+            out.println("calendar: " + calendar.added() + " release cycle(s) added, " + calendar.changed()
+                    + " changed (old dates kept in the calendar history)");
+            ReleaseSnapshot.refreshSnapshot(db);
+        }
         if (crawl.isPresent()) {
             try {
                 crawl.get().run(db, out);
