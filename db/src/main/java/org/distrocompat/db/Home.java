@@ -9,13 +9,19 @@ import java.nio.file.Path;
  */
 public record Home(Path root) {
     public static final String ENV = "DISTROCOMPAT_HOME";
+    /** A system property naming the home, before the environment (for embedding and tests). */
+    public static final String PROPERTY = "distrocompat.home";
 
     public Home {
         root = root.toAbsolutePath().normalize();
     }
 
-    /** The home the environment names, else {@code ~/.local/share/distrocompat}. */
+    /** The home the system property or the environment names, else {@code ~/.local/share/distrocompat}. */
     public static Home current() {
+        String prop = System.getProperty(PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return new Home(Path.of(prop));
+        }
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) {
             return new Home(Path.of(env));

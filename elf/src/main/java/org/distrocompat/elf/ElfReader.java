@@ -563,16 +563,15 @@ public final class ElfReader {
             if (symtab != null) {
                 t.symOff = toOffset(symtab, "DT_SYMTAB");
                 int dynsymSec = shnum > 0 ? findSection(SHT_DYNSYM) : -1;
-                // the layout guess: .dynsym ends where the next dynamic table begins (.dynstr in most files; a
-                // stub library's .gnu.hash can sit in between)
-                long next = -1;
-                for (Long table : new Long[] {strtab, gnuHash, hash, versym, verdef, verneed}) {
-                    if (table != null && Long.compareUnsigned(table, symtab) > 0
-                            && (next < 0 || Long.compareUnsigned(table, next) < 0)) {
-                        next = table;
+                // the layout guess: .dynsym runs up to the nearest table after it (.dynstr with GNU ld; lld puts
+                // .gnu.hash there)
+                long layoutGuess = -1;
+                for (Long next : new Long[] {strtab, gnuHash, hash, versym, verdef, verneed}) {
+                    if (next != null && Long.compareUnsigned(next, symtab) > 0) {
+                        long guess = Long.divideUnsigned(next - symtab, t.symEnt);
+                        layoutGuess = layoutGuess < 0 ? guess : Math.min(layoutGuess, guess);
                     }
                 }
-                long layoutGuess = next >= 0 ? Long.divideUnsigned(next - symtab, t.symEnt) : -1;
                 if (dynsymSec >= 0) {
                     t.symCount = Long.compareUnsigned(shSize(dynsymSec), size) > 0 ? -1
                             : shSize(dynsymSec) / t.symEnt;

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.core.calendar.CalendarLoader;
+import org.distrocompat.core.calendar.ReleaseCalendar;
+import org.distrocompat.core.calendar.SupportStatus;
 import org.distrocompat.core.check.BadInputException;
 import org.distrocompat.core.check.WalkLimits;
 import org.distrocompat.core.policy.Policy;
@@ -55,6 +58,9 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
     @Mixin
     ReleaseData releaseData;
 
+    @Mixin
+    SupportOptions support;
+
     @Override
     public Integer call() {
         String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
@@ -86,6 +92,11 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
         }
         PrintWriter err = err();
         ReleaseSnapshot data = releaseData.obtain(err);
+        ReleaseCalendar calendar = CalendarLoader.calendarOf(data.calendar());
+        if (support.supported) {
+            data = new ReleaseSnapshot(data.createdAt(), data.source(), data.cells().stream()
+                    .filter(c -> support.keeps(status(calendar, c))).toList(), data.calendar());
+        }
         Checker checker = new Checker(data, extra, extraMusl, WalkLimits.DEFAULT);
         List<CheckReport> reports = new ArrayList<>();
         for (Path p : paths) {
@@ -97,7 +108,13 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
         }
         PrintWriter out = out();
         if (json) {
-            Json.print(out, reports.stream().map(CheckReport::toJson).toList());
+            Json.print(out, reports.stream().map(r -> {
+                Map<String, Object> m = r.toJson();
+                if (!calendar.isEmpty()) {
+                    m.put("supported_releases", supportedCount(r, calendar));
+                }
+                return m;
+            }).toList());
         } else {
             if (data.cells().isEmpty()) {
                 err.println("distrocompat: check: no releases stored yet; run 'distrocompat crawl' or "
@@ -108,10 +125,38 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
                     out.println();
                 }
                 printSummary(out, reports.get(i));
+                if (!calendar.isEmpty() && !reports.get(i).pure()) {
+                    Map<String, Object> n = supportedCount(reports.get(i), calendar);
+                    line(out, "supported", "runs on " + n.get("runs_on") + " of " + n.get("releases") + " releases "
+                            + support.describe() + (support.asOf == null ? " (today)" : ""));
+                }
             }
         }
         out.flush();
         return reports.stream().allMatch(CheckReport::tagsAccurate) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The support of a snapshot cell on the --as-of date. */
+    private SupportStatus status(ReleaseCalendar calendar, SnapshotCell c) {
+        return calendar.status(c.distro(), c.release(), c.codename(), c.status(), support.date());
+    }
+
+    /** How many of the releases supported on the date the input runs on: {as_of, include_extended, runs_on, releases}. */
+    private Map<String, Object> supportedCount(CheckReport r, ReleaseCalendar calendar) {
+        int total = 0;
+        int runs = 0;
+        for (CheckQuery.Verdict v : r.verdicts()) {
+            if (status(calendar, v.cell()).supported(support.includeExtended)) {
+                total++;
+                runs += v.compatible() ? 1 : 0;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("as_of", support.date().toString());
+        m.put("include_extended", support.includeExtended);
+        m.put("runs_on", runs);
+        m.put("releases", total);
+        return m;
     }
 
     static void printSummary(PrintWriter out, CheckReport r) {

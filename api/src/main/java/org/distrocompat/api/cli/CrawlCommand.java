@@ -110,6 +110,12 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
+        if (!summary.warnings().isEmpty()) {
+            err.println("distrocompat: crawl: " + summary.warnings().size() + " warning(s): a new package version "
+                    + "dropped version names (see 'history')");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
         return ExitCodes.OK;
     }
 
@@ -124,6 +130,9 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
         }
         for (CrawlSummary.Problem p : s.errors()) {
             out.println("error: " + p.scope() + ": " + p.message());
+        }
+        for (CrawlSummary.Problem p : s.warnings()) {
+            out.println("warning: " + p.scope() + ": " + p.message());
         }
         out.printf("crawl run %d %s: %d updated, %d unchanged, %d failed; %d requests, %s in %.1f s%n", s.runId(),
                 s.status(), s.updated(), s.unchanged(), s.failed(), s.requests(), TerminalProgress.size(s.bytes()),
@@ -154,6 +163,7 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
             cells.add(cm);
         }
         m.put("cells", cells);
+        m.put("warnings", s.warnings().stream().map(w -> Map.of("scope", w.scope(), "message", w.message())).toList());
         List<Map<String, Object>> errors = new ArrayList<>();
         for (CrawlSummary.Problem p : s.errors()) {
             Map<String, Object> em = new LinkedHashMap<>();

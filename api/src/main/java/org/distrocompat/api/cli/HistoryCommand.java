@@ -78,6 +78,11 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
                     o.pocket() == null ? "-" : o.pocket(), o.firstSeen().format(WHEN),
                     o.current() ? "current" : o.lastSeen().format(WHEN), change(o)})));
             Table.print(out, rows);
+            for (ReleaseHistory.Drop d : h.drops()) {
+                out.println("  ALERT " + d.foundAt().format(WHEN) + " (crawl run " + d.runId() + "): " + d.packageName()
+                        + " " + d.newVersion() + " no longer defines " + String.join(", ", d.dropped()) + " ("
+                        + d.oldVersion() + " did)");
+            }
         }
         return ExitCodes.OK;
     }
@@ -155,6 +160,16 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
             obs.add(om);
         }));
         m.put("observations", obs);
+        m.put("dropped_versions", h.drops().stream().map(d -> {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("crawl_run", d.runId());
+            dm.put("found_at", d.foundAt().toString());
+            dm.put("package", d.packageName());
+            dm.put("old_version", d.oldVersion());
+            dm.put("new_version", d.newVersion());
+            dm.put("dropped", d.dropped());
+            return dm;
+        }).toList());
         return m;
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 TagsCommand.class,
                 PairingsCommand.class,
+                CoverageCommand.class,
                 HistoryCommand.class,
                 PolicyCommand.class,
                 RefreshCommand.class,

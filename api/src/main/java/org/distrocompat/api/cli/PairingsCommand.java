@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.core.calendar.CalendarLoader;
+import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.query.Pairings;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
@@ -34,10 +36,15 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
     @Mixin
     ReleaseData releaseData;
 
+    @Mixin
+    SupportOptions support;
+
     @Override
     public Integer call() {
         ReleaseSnapshot data = releaseData.obtain(err());
-        List<Pairings.Row> rows = Pairings.rows(data.cells());
+        ReleaseCalendar calendar = CalendarLoader.calendarOf(data.calendar());
+        List<Pairings.Row> rows = Pairings.rows(data.cells().stream().filter(c -> support.keeps(calendar.status(
+                c.distro(), c.release(), c.codename(), c.status(), support.date()))).toList());
         List<Pairings.Group> groups = Pairings.sameGlibcDifferentLibstdcxx(rows);
         PrintWriter out = out();
         if (format.json) {

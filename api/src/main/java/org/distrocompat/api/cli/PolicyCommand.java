@@ -2,7 +2,9 @@ package org.distrocompat.api.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,18 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.MusllinuxGenerator;
 import org.distrocompat.core.policy.Policy;
 import org.distrocompat.core.policy.PolicyDiff;
 import org.distrocompat.core.policy.PolicyExplainer;
+import org.distrocompat.core.policy.PolicyDiffCauses;
 import org.distrocompat.core.policy.PolicyFileException;
 import org.distrocompat.core.policy.PolicyGenerator;
 import org.distrocompat.core.policy.PolicyInvariants;
 import org.distrocompat.core.policy.PolicyJson;
+import org.distrocompat.core.policy.PolicyJudge;
 import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.policy.PolicySet;
 import org.distrocompat.db.Database;
+import org.distrocompat.db.repo.CalendarStore;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
@@ -52,8 +58,17 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--diff", paramLabel = "OLD.json",
-            description = "print what changed against OLD.json; exit status 1 when anything did, 0 when nothing did")
+            description = "print what changed against OLD.json ('official': auditwheel's file, with the cause of every "
+                    + "difference); exit status 1 when anything did, 0 when nothing did")
     Path diff;
+
+    @Option(names = "--supported-at", paramLabel = "DATE",
+            description = "mainstream = the releases supported on DATE (YYYY-MM-DD) by the release calendar, instead of "
+                    + "the status rule; --include/--exclude still apply")
+    LocalDate supportedAt;
+
+    @Option(names = "--include-extended", description = "with --supported-at, count extended support (ELTS, ESM, ELS)")
+    boolean includeExtended;
 
     @Option(names = "--arch", split = ",", paramLabel = "ARCH", description = "only these architectures")
     List<String> arches = new ArrayList<>();
@@ -82,8 +97,15 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
         List<Policy> old = diff == null ? null : readDiffBase();
         PolicySet set;
         try (Database db = database.open()) {
-            set = musl ? new MusllinuxGenerator(config).generate(db, archNames)
-                    : new PolicyGenerator(config).generate(db, archNames);
+            if (musl) {
+                set = new MusllinuxGenerator(config).generate(db, archNames);
+            } else {
+                ReleaseCalendar calendar = ReleaseCalendar.of(new CalendarStore(db).all());
+                PolicyGenerator generator = new PolicyGenerator(config);
+                generator = supportedAt != null ? generator.supportedAt(calendar, supportedAt, includeExtended)
+                        : calendar.isEmpty() ? generator : generator.withCalendar(calendar, LocalDate.now());
+                set = generator.generate(db, archNames);
+            }
         }
         if (musl && set.policies().size() <= 1) {
             throw new UserException("no mainstream musl release stored" + (archNames.isEmpty() ? "" : " for " + archNames)
@@ -116,11 +138,25 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
         }
         if (old != null) {
             List<PolicyDiff.Change> changes = PolicyDiff.diff(old, set.policies());
+            String oldName = official() ? "official" : diff.toString();
             if (json) {
                 jsonOut.put("changed", !changes.isEmpty());
-                jsonOut.put("diff", changes);
+                jsonOut.put("diff", changes.stream().map(c -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("policy", c.policy());
+                    m.put("kind", c.kind());
+                    m.put("scope", c.scope());
+                    m.put("added", c.added());
+                    m.put("removed", c.removed());
+                    m.put("cause", PolicyDiffCauses.cause(c, old, oldName, set));
+                    return m;
+                }).toList());
             } else {
-                stdout.print(PolicyDiff.text(changes, diff.toString(), out == null ? "(derived)" : out.toString()));
+                stdout.println("--- " + (official() ? "auditwheel's official manylinux-policy.json (bundled)" : diff));
+                stdout.println("+++ " + (out == null ? "(derived)" : out.toString()));
+                List<String> lines = PolicyDiffCauses.lines(old, oldName, set);
+                lines.forEach(stdout::println);
+                stdout.println(lines.isEmpty() ? "no changes" : lines.size() + " difference(s), each with its cause");
             }
             code = changes.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         }
@@ -141,7 +177,15 @@ final class PolicyCommand extends CommandBase implements Callable<Integer> {
         return code;
     }
 
+    /** {@code --diff official}: auditwheel's bundled file. */
+    private boolean official() {
+        return diff != null && diff.toString().equals("official") && !Files.exists(diff);
+    }
+
     private List<Policy> readDiffBase() {
+        if (official()) {
+            return PolicyJudge.officialManylinux().policies();
+        }
         try {
             return PolicyJson.read(diff);
         } catch (PolicyFileException e) {

@@ -1,6 +1,7 @@
 package org.distrocompat.api.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,16 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "download cache (default: $DISTROCOMPAT_HOME/cache)")
     Path cache;
 
+    @Option(names = "--commit-to", paramLabel = "DIR",
+            description = "also write the policy into this git work tree (a clone of auditwheel: src/auditwheel/policy/) "
+                    + "and commit it with a message from the diff and the reasons; nothing is pushed; no change, no commit")
+    Path commitTo;
+
+    @Option(names = "--commit-path", paramLabel = "PATH",
+            description = "with --commit-to, the directory in the work tree (default: src/auditwheel/policy when it "
+                    + "exists, else the work tree's root)")
+    Path commitPath;
+
     /** Where the host's apt sources are (tests point this elsewhere). */
     @Option(names = "--apt-dir", paramLabel = "DIR", hidden = true)
     Path aptDir;
@@ -64,15 +75,21 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Duration interval = every == null ? null : parseDuration(every);
+        if (commitTo != null && !Files.exists(commitTo.resolve(".git"))) {
+            throw new UserException("--commit-to " + commitTo + ": not a git work tree (clone the repository first)");
+        }
         Path dir = outDir != null ? outDir : Home.current().policyDir();
         CrawlEverySource crawl = noCrawl ? null : new CrawlEverySource(sources, cache, aptDir, CrawlCommand::printSummary);
         RefreshJob job = new RefreshJob(policyOptions.config(), dir, Optional.ofNullable(crawl));
+        if (commitTo != null) {
+            job.commitTo(commitTo, commitPath);
+        }
         PrintWriter out = out();
         PrintWriter err = err();
         int done = 0;
         while (true) {
             Instant started = Instant.now();
-            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() == 0);
+            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() + crawl.warnings() == 0);
             done++;
             if (interval == null) {
                 return ok ? ExitCodes.OK : ExitCodes.FAILED;
@@ -103,6 +120,16 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
                 } else {
                     out.println("unchanged " + published.file());
                 }
+            }
+            if (job.lastCommit() != null) {
+                out.println(job.lastCommit().committed() ? "committed " + job.lastCommit().file() + " as "
+                        + job.lastCommit().commitId().substring(0, 12) + ": " + job.lastCommit().subject()
+                        : "nothing to commit: " + job.lastCommit().file() + " has this content already");
+            }
+            if (crawl != null && crawl.warnings() > 0) {
+                err.println("distrocompat: refresh: " + crawl.warnings() + " warning(s): a new package version no longer "
+                        + "defines version names its predecessor did; see the crawl summary above and 'history'");
+                err.flush();
             }
             if (crawl != null && crawl.failedCells() > 0) {
                 err.println("distrocompat: refresh: " + crawl.failedCells() + " crawl cell(s) failed and kept their "

@@ -54,8 +54,9 @@ public final class MusllinuxGenerator {
 
     /** The musllinux configuration derived from a (manylinux) one: same statuses, includes and excludes. */
     public static MainstreamConfig config(MainstreamConfig base) {
+        // musllinux has no symbol versions to bound, so images, gap rule and kept libraries do not apply
         return new MainstreamConfig(base.statuses(), base.include(), base.exclude(), List.of(), Set.of(),
-                DEFAULT_WHITELIST);
+                DEFAULT_WHITELIST, Set.of(), base.gap(), Set.of());
     }
 
     public MainstreamConfig configuration() {

@@ -87,6 +87,11 @@ public final class PolicyJudge {
                 .map(Policy.LibcVersion::family).findFirst().orElse(Policy.Family.MANYLINUX);
     }
 
+    /** Every policy, highest priority (oldest libc) first. */
+    public List<Policy> policies() {
+        return byPriority;
+    }
+
     /** The policy named (or aliased) {@code name}, e.g. manylinux2014 or manylinux_2_17; null when none is. */
     public Policy byName(String name) {
         for (Policy p : byPriority) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.distrocompat.core.calendar.CalendarLoader;
 import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.MusllinuxGenerator;
 import org.distrocompat.core.policy.PolicyFileException;
@@ -16,6 +17,8 @@ import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.policy.PolicySet;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.error.DistrocompatException;
+import org.distrocompat.db.repo.CalendarStore;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
 
 /**
  * The scheduled job: run the crawl step (if one is plugged in), derive the policies from the database,
@@ -33,11 +36,29 @@ public final class RefreshJob {
     private final Path outDir;
     private final Optional<RefreshStep> crawl;
     private PolicyPublisher.Outcome musl;
+    private Path commitTo;
+    private Path commitPath;
+    private PolicyCommit.Result lastCommit;
 
     public RefreshJob(MainstreamConfig config, Path outDir, Optional<RefreshStep> crawl) {
         this.config = config;
         this.outDir = outDir;
         this.crawl = crawl;
+    }
+
+    /**
+     * Also write each published policy into the git work tree {@code workTree} ({@code subdir} in it, or auditwheel's
+     * layout) and commit it when its content there changes ({@link PolicyCommit}); nothing is pushed.
+     */
+    public RefreshJob commitTo(Path workTree, Path subdir) {
+        this.commitTo = workTree;
+        this.commitPath = subdir;
+        return this;
+    }
+
+    /** The commit of the last run (null without {@link #commitTo} or before a run). */
+    public PolicyCommit.Result lastCommit() {
+        return lastCommit;
     }
 
     /** Raised when a run fails; the message says where, the published files are untouched. */
@@ -64,6 +85,13 @@ public final class RefreshJob {
     }
 
     public PolicyPublisher.Outcome run(Database db, PrintWriter out) {
+        // the host's distro-info-data may have been upgraded since the last run: changed dates keep their history
+        CalendarStore.Result calendar = CalendarLoader.forHost().refreshDistroInfo(db);
+        if (calendar.added() + calendar.changed() > 0) {
+            out.println("calendar: " + calendar.added() + " release cycle(s) added, " + calendar.changed()
+                    + " changed (old dates kept in the calendar history)");
+            ReleaseSnapshot.refreshSnapshot(db);
+        }
         if (crawl.isPresent()) {
             try {
                 crawl.get().run(db, out);
@@ -79,17 +107,21 @@ public final class RefreshJob {
         PolicySet muslSet = new MusllinuxGenerator(MusllinuxGenerator.config(config)).generate(db, Set.of());
         checkInvariants(muslSet);
         musl = null;
+        PolicyPublisher.Outcome outcome;
         try {
-            PolicyPublisher.Outcome outcome = PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
+            outcome = PolicyPublisher.publish(outDir.resolve(POLICY_FILE), set.policies(),
                     "# distrocompat refresh at " + Instant.now() + "; " + config.summary());
             if (muslSet.policies().size() > 1) {
                 musl = PolicyPublisher.publish(outDir.resolve(MUSL_POLICY_FILE), muslSet.policies(),
                         "# distrocompat refresh at " + Instant.now() + "; " + muslSet.config().summary());
             }
-            return outcome;
         } catch (IOException | PolicyFileException e) {
             // PolicyFileException: the previously published file, read for the diff, is not a valid policy file
             throw new RefreshFailed("cannot publish into " + outDir + ": " + e.getMessage(), e);
         }
+        if (commitTo != null) {
+            lastCommit = PolicyCommit.commit(commitTo, commitPath, set, POLICY_FILE);
+        }
+        return outcome;
     }
 }

@@ -25,7 +25,7 @@ final class CellCrawl {
 
     /** What every cell of one crawl shares. */
     record Context(SourceConfig source, CellRepository store, LibraryReader reader, CrawlProgress progress,
-            Problems problems, List<CellRepository.Unchanged> unchanged, long runId) {
+            Problems problems, List<CellRepository.Unchanged> unchanged, long runId, List<CrawlSummary.Problem> warnings) {
     }
 
     /** Where a cell reports its failure (the run's error log and the summary). */
@@ -73,6 +73,10 @@ final class CellCrawl {
                     cell.release().status(), cell.release().libc(), libcVersion, cell.metadataDate(), cell.arch(),
                     ctx.source().name(), cell.mirror(), cell.metadataSha256(), selection.indexSha256(), packages),
                     ctx.runId());
+            for (CellRepository.Drop d : r.drops()) {
+                ctx.warnings().add(new CrawlSummary.Problem(summary.label(), null, d.packageName() + " " + d.newVersion()
+                        + " no longer defines " + String.join(", ", d.dropped()) + " (" + d.oldVersion() + " did)"));
+            }
             return done(ctx, cell, summary, CellOutcome.UPDATED, r.packagesAdded() + " new package(s), "
                     + r.librariesAdded() + " new librar" + (r.librariesAdded() == 1 ? "y" : "ies"));
         } catch (IOException | RuntimeException e) {

@@ -186,13 +186,13 @@ class CrawlerTest {
             Files.createDirectories(mirror.resolve("pool/main/g").resolve(f).getParent());
             Files.copy(pool.resolve(f), mirror.resolve("pool/main/g").resolve(f));
         }
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "12.2.0-14", mirror, gcc1)));
+        Fixtures.unsignedSuite(mirror, List.of(Fixtures.stanza("libc6", "2.36-9", mirror, libc), Fixtures.stanza("libgcc-s1", "12.2.0-14", mirror, gcc1)));
         FixtureServer server = serve(mirror);
         CrawlRequest r = request(server, "bookworm", "amd64").withUnsigned(true);
         CrawlSummary first = crawl(r);
         assertThat(first.ok()).as(first.errors().toString()).isTrue();
 
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "14.2.0-19", mirror, gcc2)));
+        Fixtures.unsignedSuite(mirror, List.of(Fixtures.stanza("libc6", "2.36-9", mirror, libc), Fixtures.stanza("libgcc-s1", "14.2.0-19", mirror, gcc2)));
         server.clearRequests();
         CrawlSummary second = crawl(r);
         assertThat(second.updated()).isEqualTo(1);
@@ -209,6 +209,34 @@ class CrawlerTest {
                 JOIN version_definition vd ON vd.library_id = pl.library_id
                 WHERE p.name = 'libgcc-s1' AND vd.name = 'GCC_13.0.0' AND p.current""")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM package WHERE name = 'libc6'")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewPackageVersionThatDropsVersionNamesIsAWarningOfTheRunAndPartOfTheHistory() throws Exception {
+        // the second state lists as libgcc-s1's new version a build whose libgcc_s no longer defines GCC_4.8.0 and
+        // GCC_12.0.0 (the arm64 build of gcc 14: those are x86_64-only version nodes)
+        Path mirror = tmp.resolve("unsigned");
+        Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-12/libgcc-s1_12.2.0-14+deb12u1_amd64.deb", "12.2.0-14");
+        CrawlRequest r = request(serve(mirror), "bookworm", "amd64").withUnsigned(true);
+        CrawlSummary first = crawl(r);
+        assertThat(first.warnings()).isEmpty();
+
+        Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-14/libgcc-s1_14.2.0-19_arm64.deb", "14.2.0-19");
+        CrawlSummary second = crawl(r);
+        assertThat(second.ok()).isTrue();
+        assertThat(second.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.scope()).isEqualTo("debian 12 (bookworm) x86_64");
+            assertThat(w.message()).isEqualTo("libgcc-s1 14.2.0-19 no longer defines GCC_12.0.0, GCC_4.8.0 (12.2.0-14 did)");
+        });
+        assertThat(count("SELECT count(*) FROM version_drop WHERE crawl_run_id = ? AND package_name = 'libgcc-s1'",
+                second.runId())).isEqualTo(1);
+        var history = new org.distrocompat.db.query.ReleaseHistory(db.jdbi()).of("debian", "bookworm", "x86_64");
+        assertThat(history).singleElement().satisfies(h -> assertThat(h.drops()).singleElement().satisfies(d -> {
+            assertThat(d.dropped()).containsExactly("GCC_12.0.0", "GCC_4.8.0");
+            assertThat(d.oldVersion()).isEqualTo("12.2.0-14");
+        }));
+        // the same state again: nothing new, no warning
+        assertThat(crawl(r).warnings()).isEmpty();
     }
 
     @Test

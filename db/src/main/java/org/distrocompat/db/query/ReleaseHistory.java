@@ -36,12 +36,17 @@ public final class ReleaseHistory {
             SortedSet<String> lost, boolean first) {
     }
 
+    /** A crawl that found a new package version no longer defining version names its predecessor defined. */
+    public record Drop(long runId, OffsetDateTime foundAt, String packageName, String oldVersion, String newVersion,
+            List<String> dropped) {
+    }
+
     /**
-     * The observations of one release x arch, grouped by package, oldest first; {@code libc} and
-     * {@code libcVersion} are the release's C library (glibc or musl) and its version.
+     * The observations of one release x arch, grouped by package, oldest first, and the drops crawls found;
+     * {@code libc} and {@code libcVersion} are the release's C library (glibc or musl) and its version.
      */
     public record ArchHistory(String distro, String release, String codename, String arch,
-            Map<String, List<Observation>> packages, String libc, String libcVersion) {
+            Map<String, List<Observation>> packages, List<Drop> drops, String libc, String libcVersion) {
 
         /** The first observation whose libraries define {@code versionName}, if any. */
         public Optional<Observation> firstDefining(String versionName) {
@@ -49,6 +54,21 @@ public final class ReleaseHistory {
                     .filter(o -> o.defines().contains(versionName))
                     .min(Comparator.comparing(Observation::firstSeen));
         }
+    }
+
+    private List<Drop> drops(String distro, String release, String arch) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT v.crawl_run_id, v.found_at, v.package_name, v.old_version, v.new_version, v.dropped
+                        FROM version_drop v
+                        JOIN release_arch ra ON ra.id = v.release_arch_id
+                        JOIN release r ON r.id = ra.release_id
+                        JOIN distro d ON d.id = r.distro_id
+                        WHERE d.name = :distro AND r.version = :release AND ra.arch = :arch
+                        ORDER BY v.id""")
+                .bind("distro", distro).bind("release", release).bind("arch", arch)
+                .map((rs, ctx) -> new Drop(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), List.of((String[]) rs.getArray(6).getArray())))
+                .list());
     }
 
     private record Row(String distro, String release, String codename, String arch, long packageId, String name,
@@ -119,8 +139,8 @@ public final class ReleaseHistory {
                 }
                 packages.put(name, list);
             });
-            result.add(new ArchHistory(any.distro(), any.release(), any.codename(), a, packages, any.libc(),
-                    any.libcVersion()));
+            result.add(new ArchHistory(any.distro(), any.release(), any.codename(), a, packages,
+                    drops(any.distro(), any.release(), a), any.libc(), any.libcVersion()));
         });
         return result;
     }

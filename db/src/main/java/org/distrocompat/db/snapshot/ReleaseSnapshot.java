@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,7 +32,9 @@ import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.Provenance;
 import org.distrocompat.db.model.ReleaseStatus;
+import org.distrocompat.db.query.CalendarRow;
 import org.distrocompat.db.query.ReleaseCatalog;
+import org.distrocompat.db.repo.CalendarStore;
 
 /**
  * A compact, read-only copy of the release data a check needs: every stored release x arch cell with the
@@ -40,15 +44,23 @@ import org.distrocompat.db.query.ReleaseCatalog;
  * milliseconds without starting a server.
  *
  * <p>File format (gzip): magic {@code "DCSNAP"}, format version, creation time, source description, a
- * string table, then cells whose strings are indices into that table. Format 3 added each cell's libc symbol
- * names (musl cells: the names musl's libc exports).
+ * string table, then cells whose strings are indices into that table, then the release calendar section. Format 3
+ * added each cell's libc symbol names (musl cells: the names musl's libc exports).
  */
-public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
+public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells, List<CalendarRow> calendar) {
     public static final int FORMAT_VERSION = 3;
     private static final byte[] MAGIC = {'D', 'C', 'S', 'N', 'A', 'P'};
+    /** Marks the optional calendar section after the cells; readers of files without it see the end of the data. */
+    private static final int CALENDAR_SECTION = 0x43414C31;
 
     public ReleaseSnapshot {
         cells = List.copyOf(cells);
+        calendar = List.copyOf(calendar);
+    }
+
+    /** A snapshot without calendar rows. */
+    public ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
+        this(createdAt, source, cells, List.of());
     }
 
     /**
@@ -136,7 +148,7 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                         List.copyOf(muslSymbols.getOrDefault(c.id(), new TreeSet<>()))));
             }
             cells.sort(SnapshotCell.ORDER);
-            return new ReleaseSnapshot(Instant.now(), db.description(), cells);
+            return new ReleaseSnapshot(Instant.now(), db.description(), cells, new CalendarStore(db).all());
         });
     }
 
@@ -168,6 +180,10 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             for (String s : c.strings()) {
                 intern.accept(s);
             }
+        }
+        for (CalendarRow r : calendar) {
+            List.of(r.distro(), r.cycle(), r.source(), nz(r.codename()), nz(r.extendedName()), r.location())
+                    .forEach(intern);
         }
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
@@ -212,6 +228,20 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
             for (String v : c.libcSymbols()) {
                 ref.put(v);
             }
+        }
+        out.writeInt(CALENDAR_SECTION);
+        out.writeInt(calendar.size());
+        for (CalendarRow r : calendar) {
+            ref.put(r.distro());
+            ref.put(r.cycle());
+            ref.put(r.source());
+            ref.put(r.codename());
+            out.writeBoolean(r.lts());
+            for (LocalDate d : new LocalDate[] {r.releaseDate(), r.supportEnd(), r.ltsEnd(), r.extendedEnd()}) {
+                out.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
+            }
+            ref.put(r.extendedName());
+            ref.put(r.location());
         }
         out.flush();
         gz.finish();
@@ -303,7 +333,40 @@ public record ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCel
                     Arch.fromAnyName(arch).orElseThrow(() -> new IOException("damaged snapshot (arch " + arch + ")")),
                     Libc.fromDb(libc), glibc, Provenance.fromDb(provenance), libs, importedNames, libcSymbols));
         }
-        return new ReleaseSnapshot(created, source, cells);
+        return new ReleaseSnapshot(created, source, cells, readCalendar(in, str));
+    }
+
+    /** The calendar section, when the file has one (files written before it end after the cells). */
+    private static List<CalendarRow> readCalendar(DataInputStream in, StringReader str) throws IOException {
+        int marker;
+        try {
+            marker = in.readInt();
+        } catch (EOFException e) {
+            return List.of();
+        }
+        if (marker != CALENDAR_SECTION) {
+            throw new IOException("damaged snapshot (section " + Integer.toHexString(marker) + ")");
+        }
+        int n = count(in);
+        List<CalendarRow> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String distro = str.get();
+            String cycle = str.get();
+            String source = str.get();
+            String codename = str.get();
+            boolean lts = in.readBoolean();
+            LocalDate[] d = new LocalDate[4];
+            for (int k = 0; k < d.length; k++) {
+                long day = in.readLong();
+                d[k] = day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+            }
+            rows.add(new CalendarRow(distro, cycle, source, codename, lts, d[0], d[1], d[2], d[3], str.get(), str.get()));
+        }
+        return rows;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static int count(DataInputStream in) throws IOException {
