@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crawl}: fetch, verify and store an apt archive's glibc, libstdc++ and libgcc per release x arch. */
-@Command(name = "crawl", header = "Crawl an archive (apt, rpm-md, apk, pacman): signed, verified, incremental",
+@Command(name = "crawl", header = "Crawl apt, rpm-md, apk or pacman archives: verified, incremental",
         mixinStandardHelpOptions = true,
         description = {
             "Crawl an apt archive: every suite (discovered, or --suite) x architecture; verify the signed Release "
