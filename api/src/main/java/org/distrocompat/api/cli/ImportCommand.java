@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.crawler.run.Pep600Import;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.error.UserException;

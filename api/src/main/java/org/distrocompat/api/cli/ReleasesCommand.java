@@ -2,13 +2,13 @@ package org.distrocompat.api.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
+import org.distrocompat.api.json.ReleaseJson;
+import org.distrocompat.core.query.ReleaseFilter;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Arch;
-import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.query.ReleaseArchView;
 import org.distrocompat.db.query.ReleaseCatalog;
 import picocli.CommandLine.Command;
@@ -39,33 +39,15 @@ final class ReleasesCommand extends CommandBase implements Callable<Integer> {
         try (Database db = database.open()) {
             cells = new ReleaseCatalog(db.jdbi()).list();
         }
-        String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
-        cells = cells.stream()
-                .filter(c -> distro == null || c.distro().equalsIgnoreCase(distro))
-                .filter(c -> wantedArch == null || c.arch().wheelName().equals(wantedArch))
-                .toList();
+        ReleaseFilter filter = new ReleaseFilter(distro, arch == null ? null : Arch.parse(arch), null, null, null);
+        cells = cells.stream().filter(filter::test).toList();
         PrintWriter out = out();
         if (json) {
-            Json.print(out, cells.stream().map(ReleasesCommand::toJson).toList());
+            Json.print(out, cells.stream().map(c -> ReleaseJson.of(c, true)).toList());
         } else {
             printTable(out, cells);
         }
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> toJson(ReleaseArchView c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distro", c.distro());
-        m.put("release", c.release());
-        m.put("codename", c.codename());
-        m.put("arch", c.arch().wheelName());
-        m.put("status", c.status().dbName());
-        m.put("libc", c.libc().dbName());
-        m.put("glibc", c.libc() == Libc.GLIBC ? c.glibc() : null);
-        m.put("provenance", c.provenance().dbName());
-        m.put("versions", c.versions());
-        m.put("max", c.max());
-        return m;
     }
 
     private static final String[] PREFIXES = {"GLIBC", "GLIBCXX", "CXXABI", "GCC"};

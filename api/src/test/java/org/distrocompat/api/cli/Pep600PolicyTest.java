@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.policy.Derivation;
 import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.Policy;

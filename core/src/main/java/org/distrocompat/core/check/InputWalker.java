@@ -98,7 +98,7 @@ public final class InputWalker {
         } catch (AccessDeniedException e) {
             throw new BadInputException("permission denied: " + e.getMessage());
         } catch (WalkBudget.LimitException e) {
-            throw new BadInputException(e.getMessage());
+            throw new InputLimitException(e.getMessage());
         } catch (ElfFormatException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
@@ -277,7 +277,7 @@ public final class InputWalker {
             if (n == buffer.length) {
                 if (n >= cap) {
                     if (in.read() >= 0) {
-                        throw new BadInputException(path + ": ELF file larger than the " + (cap >> 20)
+                        throw new InputLimitException(path + ": ELF file larger than the " + (cap >> 20)
                                 + " MiB limit");
                     }
                     break;

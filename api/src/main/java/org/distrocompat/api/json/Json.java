@@ -1,4 +1,4 @@
-package org.distrocompat.api.cli;
+package org.distrocompat.api.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,13 +10,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 
-/** JSON output: pretty, stable key order as written by the records and maps given; empty arrays as []. */
-final class Json {
+/**
+ * JSON output of both front doors: pretty (command line) or compact (HTTP), stable key order as written by the
+ * records and maps given; empty arrays as [].
+ */
+public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             // the vocabularies' enums print as the names the schema and wheels use (x86_64, supported, crawled)
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .defaultPrettyPrinter(new CompactEmptyPrinter())
+            .build();
+
+    /** The same vocabulary without indentation: what the HTTP API sends. */
+    public static final ObjectMapper COMPACT = JsonMapper.builder()
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
             .build();
 
     /** Jackson's default printer writes "[ ]" and "{ }"; tools and people expect "[]" and "{}". */
@@ -61,6 +69,24 @@ final class Json {
     }
 
     private Json() {
+    }
+
+    /** The compact form (no indentation) as UTF-8 bytes, for HTTP bodies. */
+    public static byte[] bytes(Object value) {
+        try {
+            return COMPACT.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pretty form, as the command line prints it. */
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 
     public static void print(PrintWriter out, Object value) {

@@ -1,0 +1,55 @@
+package org.distrocompat.api.json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.distrocompat.db.query.ReleaseHistory.ArchHistory;
+import org.distrocompat.db.query.ReleaseHistory.Observation;
+
+/** A release's package history as JSON: what {@code history --json} prints and the release detail of the API holds. */
+public final class HistoryJson {
+    private HistoryJson() {
+    }
+
+    /** One release x arch: its identity and every package observation with what it gained and lost. */
+    public static Map<String, Object> of(ArchHistory h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distro", h.distro());
+        m.put("release", h.release());
+        m.put("codename", h.codename());
+        m.put("arch", h.arch());
+        List<Map<String, Object>> obs = new ArrayList<>();
+        h.packages().forEach((name, list) -> list.forEach(o -> {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("package", name);
+            om.put("version", o.version());
+            om.put("first_seen", o.firstSeen().toString());
+            om.put("last_seen", o.lastSeen().toString());
+            om.put("current", o.current());
+            om.put("gained", o.first() ? List.of() : o.gained());
+            om.put("lost", o.lost());
+            om.put("defines", o.defines());
+            obs.add(om);
+        }));
+        m.put("observations", obs);
+        return m;
+    }
+
+    /** When {@code version} first appeared in one release x arch, and in which package version (nulls: never). */
+    public static Map<String, Object> firstSeen(ArchHistory h, String version) {
+        Optional<Observation> first = h.firstDefining(version);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distro", h.distro());
+        m.put("release", h.release());
+        m.put("codename", h.codename());
+        m.put("arch", h.arch());
+        m.put("version", version);
+        m.put("first_seen", first.map(o -> o.firstSeen().toString()).orElse(null));
+        m.put("package", first.map(Observation::packageName).orElse(null));
+        m.put("package_version", first.map(Observation::version).orElse(null));
+        m.put("at_first_crawl", first.map(Observation::first).orElse(null));
+        return m;
+    }
+}

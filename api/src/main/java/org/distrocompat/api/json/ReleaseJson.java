@@ -1,0 +1,34 @@
+package org.distrocompat.api.json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.distrocompat.db.model.Libc;
+import org.distrocompat.db.query.ReleaseArchView;
+
+/** A stored release x arch as JSON: what {@code releases --json} prints and {@code GET /api/releases} sends. */
+public final class ReleaseJson {
+    private ReleaseJson() {
+    }
+
+    /**
+     * {@code distro}, {@code release}, {@code codename}, {@code arch}, {@code status}, {@code libc}, {@code glibc},
+     * {@code provenance}, {@code versions} (prefix -> every defined name) and {@code max} (prefix -> highest);
+     * without {@code versions} when {@code withVersions} is false (the short form of listings).
+     */
+    public static Map<String, Object> of(ReleaseArchView c, boolean withVersions) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distro", c.distro());
+        m.put("release", c.release());
+        m.put("codename", c.codename());
+        m.put("arch", c.arch().wheelName());
+        m.put("status", c.status().dbName());
+        m.put("libc", c.libc().dbName());
+        m.put("glibc", c.libc() == Libc.GLIBC ? c.glibc() : null);
+        m.put("provenance", c.provenance().dbName());
+        if (withVersions) {
+            m.put("versions", c.versions());
+        }
+        m.put("max", c.max());
+        return m;
+    }
+}
