@@ -46,10 +46,24 @@ public final class HistoryJson {
         m.put("codename", h.codename());
         m.put("arch", h.arch());
         m.put("version", version);
-        m.put("first_seen", first.map(o -> o.firstSeen().toString()).orElse(null));
-        m.put("package", first.map(Observation::packageName).orElse(null));
-        m.put("package_version", first.map(Observation::version).orElse(null));
-        m.put("at_first_crawl", first.map(Observation::first).orElse(null));
+        m.putAll(firstObservation(first.orElse(null)));
+        return m;
+    }
+
+    /** Every version name the release x arch ever defined, with when and in which package it first appeared. */
+    public static Map<String, Object> firstSeenOfEach(ArchHistory h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        h.firstDefinitions().forEach((name, o) -> m.put(name, firstObservation(o)));
+        return m;
+    }
+
+    /** {@code first_seen}, {@code package}, {@code package_version}, {@code at_first_crawl} (all null for none). */
+    private static Map<String, Object> firstObservation(Observation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("first_seen", o == null ? null : o.firstSeen().toString());
+        m.put("package", o == null ? null : o.packageName());
+        m.put("package_version", o == null ? null : o.version());
+        m.put("at_first_crawl", o == null ? null : o.first());
         return m;
     }
 }

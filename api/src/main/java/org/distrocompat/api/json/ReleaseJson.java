@@ -12,7 +12,7 @@ public final class ReleaseJson {
 
     /**
      * {@code distro}, {@code release}, {@code codename}, {@code arch}, {@code status}, {@code libc}, {@code glibc},
-     * {@code provenance}, {@code versions} (prefix -> every defined name) and {@code max} (prefix -> highest);
+     * {@code provenance}, {@code release_date} and {@code eol_date} (where known), {@code versions} (prefix -> every defined name) and {@code max} (prefix -> highest);
      * without {@code versions} when {@code withVersions} is false (the short form of listings).
      */
     public static Map<String, Object> of(ReleaseArchView c, boolean withVersions) {
@@ -25,6 +25,8 @@ public final class ReleaseJson {
         m.put("libc", c.libc().dbName());
         m.put("glibc", c.libc() == Libc.GLIBC ? c.glibc() : null);
         m.put("provenance", c.provenance().dbName());
+        m.put("release_date", c.releaseDate() == null ? null : c.releaseDate().toString());
+        m.put("eol_date", c.eolDate() == null ? null : c.eolDate().toString());
         if (withVersions) {
             m.put("versions", c.versions());
         }
