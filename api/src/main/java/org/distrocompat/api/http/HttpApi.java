@@ -52,7 +52,11 @@ final class HttpApi {
                 files.headers = Map.of("Cache-Control", "max-age=300");
             });
             config.staticFiles.enableWebjars();
-            config.events.handlerAdded(meta -> routes.add(meta.getHttpMethod().name() + " " + meta.getPath()));
+            config.events.handlerAdded(meta -> {
+                if (meta.getHttpMethod().isHttpMethod()) {
+                    routes.add(meta.getHttpMethod().name() + " " + meta.getPath());
+                }
+            });
             config.routes.before(ctx -> {
                 ctx.attribute(NANOS, System.nanoTime());
                 metrics.started();
