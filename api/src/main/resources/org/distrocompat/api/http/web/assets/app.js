@@ -11,7 +11,7 @@ const el = (tag, attrs = {}, ...children) => {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'class') e.className = v; else if (k === 'text') e.textContent = v; else e.setAttribute(k, v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(c));
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(c));
   return e;
 };
 
@@ -55,7 +55,13 @@ function scaleOf(values) {
 
 const FAMILY_NAMES = { debian: 'Debian', ubuntu: 'Ubuntu', centos: 'CentOS', almalinux: 'AlmaLinux', rockylinux: 'Rocky Linux',
   fedora: 'Fedora', opensuse: 'openSUSE', alpine: 'Alpine', archlinux: 'Arch Linux', rhel: 'RHEL', amazonlinux: 'Amazon Linux',
-  manylinux: 'manylinux images', photon: 'Photon OS', oraclelinux: 'Oracle Linux' };
+  manylinux: 'manylinux images', photon: 'Photon OS', oraclelinux: 'Oracle Linux', 'centos-stream': 'CentOS Stream' };
+// each family in a colour of its own (its brand's where it has a well-known one)
+const FAMILY_COLOURS = { debian: '#c70036', ubuntu: '#e95420', centos: '#932279', 'centos-stream': '#b35ca3', almalinux: '#0f4266',
+  rockylinux: '#10b981', fedora: '#3c6eb4', amazonlinux: '#ff9900', manylinux: '#6b7585', alpine: '#0d597f', opensuse: '#73ba25',
+  archlinux: '#1793d1', oraclelinux: '#7a1f1f', photon: '#7e57c2', rhubi: '#ee0000' };
+const SPARE = ['#2f6fde', '#17becf', '#bcbd22', '#8c564b', '#e377c2', '#393b79', '#637939', '#843c39'];
+function familyColour(d, i) { return FAMILY_COLOURS[d] || SPARE[i % SPARE.length]; }
 function familyName(d) { return FAMILY_NAMES[d] || d.charAt(0).toUpperCase() + d.slice(1); }
 
 // ---- routing ----
@@ -164,10 +170,10 @@ async function showRelease(distro, release, arch) {
   const cells = arch ? d.cells.filter((c) => c.arch === arch).concat(d.cells.filter((c) => c.arch !== arch)) : d.cells;
   box.replaceChildren(
     el('h1', {}, `${d.distro_name || familyName(d.distro)} ${d.release}`, d.codename ? el('span', { class: 'muted', text: ` (${d.codename})` }) : null),
-    el('p', {}, el('span', { class: 'badge ' + d.status, text: d.status }), ' ', d.libc, dates ? ' · ' + dates : '',
+    el('p', {}, el('span', { class: 'badge ' + d.status, text: d.status }), ' ', d.libc === 'musl' ? 'musl' : 'glibc ' + (d.cells[0].glibc || '?'), dates ? ' · ' + dates : '',
       ' · ', d.cells.length + ' architecture' + (d.cells.length === 1 ? '' : 's')),
     el('div', { class: 'cards' }, cells.map((c) => releaseCard(c, d.history.find((h) => h.arch === c.arch)))),
-    d.history.length ? d.history.map(historyCard) : el('p', { class: 'muted', text: 'No package history: this release was imported, not crawled (history comes from crawls).' }));
+    ...(d.history.length ? d.history.map(historyCard) : [el('p', { class: 'muted', text: 'No package history: this release was imported, not crawled (history comes from crawls).' })]));
 }
 
 function releaseCard(c, history) {
@@ -288,23 +294,29 @@ async function showPairings() {
   const yValue = (v) => { const p = parts(v); return yPrefix === 'GLIBCXX' ? p[2] : yPrefix === 'CXXABI' ? p[2] : p[0] + (p[1] || 0) / 10; };
   // releases sharing a glibc and a y value would hide each other: spread them a little, sideways
   const seen = new Map();
-  const series = families.map((f) => ({ name: familyName(f), type: 'scatter', symbolSize: 13,
+  const groups = state.pairings.same_glibc_different_libstdcxx.filter((g) => g.arch === arch);
+  // the releases of those groups are named on the plot: the cases a reader came for
+  const inGroup = new Set(groups.flatMap((g) => g.releases.map((r) => r.distro + '/' + r.release)));
+  const series = families.map((f, i) => ({ name: familyName(f), type: 'scatter', symbolSize: 12, color: familyColour(f, i),
+    labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' },
+    itemStyle: { opacity: 0.85, borderColor: '#fff', borderWidth: 1 },
     data: rows.filter((r) => r.distro === f).map((r) => {
       const key = r.glibc + '|' + r.max[yPrefix];
       const n = seen.get(key) || 0; seen.set(key, n + 1);
-      return { value: [glibcMinor(r.glibc) + (n ? (n % 2 ? 1 : -1) * Math.ceil(n / 2) * 0.12 : 0), yValue(r.max[yPrefix])], row: r };
+      const named = inGroup.has(r.distro + '/' + r.release);
+      return { value: [glibcMinor(r.glibc) + (n ? (n % 2 ? 1 : -1) * Math.ceil(n / 2) * 0.12 : 0), yValue(r.max[yPrefix])], row: r,
+        symbolSize: named ? 15 : 11,
+        label: named ? { show: true, position: 'right', fontSize: 10, color: '#1d2430', formatter: `${familyName(r.distro)} ${r.release}` } : undefined };
     }) }));
-  const groups = state.pairings.same_glibc_different_libstdcxx.filter((g) => g.arch === arch);
-  const marks = groups.map((g) => ({ xAxis: glibcMinor(g.glibc), label: { formatter: 'glibc ' + g.glibc } }));
-  if (series.length) series[0].markLine = { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#d64545' }, data: marks };
+  const marks = groups.map((g) => ({ xAxis: glibcMinor(g.glibc) }));
+  if (series.length) series[0].markLine = { symbol: 'none', silent: true, label: { show: false }, lineStyle: { type: 'dashed', color: '#d64545', opacity: 0.5 }, data: marks };
   const chart = chartIn('#pairings-chart');
   chart.setOption({
-    color: ['#2f6fde', '#d64545', '#1f9d55', '#c98a12', '#7b3fbf', '#0f9fb3', '#e0609a', '#6b7585', '#8c564b', '#17becf', '#bcbd22', '#393b79'],
     grid: { left: 70, right: 30, top: 60, bottom: 60 },
     legend: { top: 10, type: 'scroll' },
     tooltip: { trigger: 'item', formatter: (p) => { const r = p.data.row; return `<b>${familyName(r.distro)} ${r.release}</b> ${r.codename || ''}<br>glibc ${r.glibc}<br>GLIBCXX ≤ ${r.max.GLIBCXX || '—'}, CXXABI ≤ ${r.max.CXXABI || '—'}, GCC ≤ ${r.max.GCC || '—'}`
       + (r.libstdcxx_gcc ? `<br>libstdc++ from gcc ${r.libstdcxx_gcc}` : ''); } },
-    xAxis: { name: 'glibc 2.x', nameLocation: 'middle', nameGap: 32, type: 'value', scale: true, minInterval: 1,
+    xAxis: { name: 'glibc 2.x (dashed: releases sharing a glibc but not a libstdc++)', nameLocation: 'middle', nameGap: 32, type: 'value', scale: true, minInterval: 1,
       axisLabel: { formatter: (v) => Number.isInteger(v) ? '2.' + v : '' } },
     yAxis: { name: yPrefix === 'GCC' ? 'newest GCC_ version' : `newest ${yPrefix} (${yPrefix === 'GLIBCXX' ? '3.4.x' : '1.3.x'})`, nameLocation: 'middle', nameGap: 45,
       type: 'value', scale: true, axisLabel: { formatter: (v) => yPrefix === 'GLIBCXX' ? '3.4.' + v : yPrefix === 'CXXABI' ? '1.3.' + v : v } },
