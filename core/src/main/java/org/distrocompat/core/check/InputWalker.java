@@ -46,7 +46,8 @@ public final class InputWalker {
     private final List<String> otherFiles = new ArrayList<>();
     private final Map<String, String> links = new LinkedHashMap<>();
     private final List<InputContents.Skipped> skipped = new ArrayList<>();
-    private byte[] buffer = new byte[1 << 20];
+    // grows (doubling, up to the ELF limit) for big ELF files; small to start, as most uploads are small
+    private byte[] buffer = new byte[1 << 16];
     private final byte[] scratch = new byte[BUFFER];
 
     private InputWalker(WalkLimits limits) {
