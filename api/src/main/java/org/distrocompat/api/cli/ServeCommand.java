@@ -3,27 +3,23 @@ package org.distrocompat.api.cli;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.distrocompat.api.http.Server;
 import org.distrocompat.api.http.ServerOptions;
 import org.distrocompat.api.http.Sizes;
 import org.distrocompat.api.schedule.RefreshPlan;
 import org.distrocompat.core.check.WalkLimits;
-import org.distrocompat.core.refresh.CrawlEverySource;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
-import org.distrocompat.db.Home;
 import org.distrocompat.db.error.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the HTTP API, the web page and, with {@code --refresh-every}, the scheduled refresh. */
-@Command(name = "serve", header = "Serve the JSON API and the web page; optionally run the refresh on a schedule",
+@Command(name = "serve", header = "Serve the JSON API, the web page and the scheduled refresh",
         mixinStandardHelpOptions = true,
         description = {"Serves the JSON API (/api/..., described by /openapi.json), the web page (/), /healthz, "
                 + "/readyz and /metrics from the embedded database (default) or a PostgreSQL server (--db).",
@@ -55,20 +51,8 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
             description = "run the refresh job on this schedule inside the server: e.g. 24h, 6h, 30m")
     String refreshEvery;
 
-    @Option(names = "--no-crawl", description = "scheduled refresh without the crawl: regenerate the policy only")
-    boolean noCrawl;
-
-    @Option(names = "--sources", paramLabel = "FILE",
-            description = "crawl configuration of the scheduled refresh (default: $DISTROCOMPAT_HOME/sources.json)")
-    Path sources;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "download cache (default: $DISTROCOMPAT_HOME/cache)")
-    Path cache;
-
-    @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "where the scheduled refresh writes the policy files before storing them in the database "
-                    + "(default: $DISTROCOMPAT_HOME/policy)")
-    Path outDir;
+    @Mixin
+    RefreshJobOptions jobOptions;
 
     @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "30s",
             description = "how often the replica running a refresh says it is alive; after four missed beats another "
@@ -106,10 +90,6 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
     @Option(names = "--no-access-log", negatable = true, defaultValue = "true",
             description = "one line per request on stdout (default: on)")
     boolean accessLog;
-
-    /** Where the host's apt sources are (tests point this elsewhere). */
-    @Option(names = "--apt-dir", paramLabel = "DIR", hidden = true)
-    Path aptDir;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -160,16 +140,14 @@ final class ServeCommand extends CommandBase implements Callable<Integer> {
 
     private RefreshPlan plan() {
         if (refreshEvery == null) {
-            if (noCrawl || sources != null) {
-                throw new UserException("--no-crawl and --sources go with --refresh-every");
+            if (jobOptions.given()) {
+                throw new UserException("--no-crawl, --sources, --cache and --out-dir go with --refresh-every");
             }
             return null;
         }
         Duration every = RefreshCommand.parseDuration(refreshEvery);
-        Path dir = outDir != null ? outDir : Home.current().policyDir();
-        CrawlEverySource crawl = noCrawl ? null : new CrawlEverySource(sources, cache, aptDir, CrawlCommand::printSummary);
-        RefreshJob job = new RefreshJob(policyOptions.config(), dir, Optional.ofNullable(crawl));
-        return new RefreshPlan(job, dir, every, RefreshCommand.parseDuration(heartbeat),
+        RefreshJob job = jobOptions.job(policyOptions.config(), jobOptions.crawl());
+        return new RefreshPlan(job, jobOptions.outDir(), every, RefreshCommand.parseDuration(heartbeat),
                 replica != null ? replica : defaultReplica());
     }
 

@@ -85,7 +85,7 @@ class ReleasesCommandTest {
         assertThat(commands.lines().skip(1).filter(l -> !l.isBlank()))
                 .allSatisfy(l -> assertThat(l).matches("  [a-z]+ +\\S.*"))
                 .extracting(l -> l.trim().split(" +")[0])
-                .containsExactly("crawl", "import", "releases", "check", "tags", "pairings", "history", "policy", "refresh", "elf",
+                .containsExactly("crawl", "import", "releases", "check", "tags", "pairings", "history", "policy", "refresh", "serve", "elf",
                         "help");
     }
 }
