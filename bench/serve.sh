@@ -14,7 +14,7 @@ command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)"
 jar="$here/api/target/distrocompat.jar"
 work="$(mktemp -d)"
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [ -n "$server" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
 # release data, imported once and kept between bench runs
@@ -49,26 +49,34 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null &&
 curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { cat "$work/serve.err"; exit 1; }
 base="http://127.0.0.1:$port"
 cells=$(curl -s "$base/readyz" | python3 -c 'import json,sys; print(json.load(sys.stdin)["release_arch_cells"])')
-echo "server: pid $server, $cells release x arch cells; wrk -t2 -c32 -d${secs}s, $runs runs each; $(nproc) cores"
+echo "server: pid $server, $cells release x arch cells; wrk -t2 -c32 -d${secs}s, $runs runs each; $(nproc) cores;"\
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# wrk's requests/s and p99 latency (ms) of one run
+tck=$(getconf CLK_TCK)
+cpu() { awk '{print $14+$15}' "/proc/$server/stat"; }
+# wrk's requests/s, p99 latency (ms) and the server's CPU time per request (us) of one run; the CPU time is what
+# the load of other processes on this shared machine disturbs least
 one() {
-  local out rps p99
+  local out rps p99 n c0 c1
+  c0=$(cpu)
   out="$(wrk -t2 -c32 -d"${secs}s" --latency "$@")"
+  c1=$(cpu)
   rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
   p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
-  echo "$rps $p99"
+  echo "$rps $p99 $(awk -v c="$((c1 - c0))" -v t="$tck" -v n="$n" 'BEGIN {printf "%.0f", c / t * 1e6 / n}')"
 }
 bench() {
   local name="$1"; shift
   one "$@" >/dev/null  # warm-up
   local results=()
   for _ in $(seq 1 "$runs"); do results+=("$(one "$@")"); done
-  local rps p99
+  local rps p99 us
   rps=$(printf '%s\n' "${results[@]}" | awk '{print $1}' | median)
   p99=$(printf '%s\n' "${results[@]}" | awk '{print $2}' | median)
-  printf '%-46s %10.0f req/s   p99 %7.2f ms   (runs: %s)\n' "$name" "$rps" "$p99" \
+  us=$(printf '%s\n' "${results[@]}" | awk '{print $3}' | median)
+  printf '%-46s %8.0f req/s  p99 %7.2f ms  server CPU %5d us/req  (runs: %s)\n' "$name" "$rps" "$p99" "$us" \
     "$(printf '%s\n' "${results[@]}" | awk '{printf "%.0f/%.1fms ", $1, $2}')"
 }
 
@@ -106,4 +114,5 @@ while [ "$total" -lt 100000 ]; do
 done
 after_rss=$(rss); after_heap=$(heap)
 echo "memory over $total checks: RSS $(( before_rss / 1024 )) -> $(( after_rss / 1024 )) MiB; heap after full GC $before_heap -> $after_heap"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "server errors logged: $(grep -c 'internal error' "$work/serve.err" || true); access log lines: $(wc -l < "$work/access.log")"

@@ -50,13 +50,15 @@ final class ReleaseRoutes {
             data.releases().send(ctx);
             return;
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ReleaseArchView c : data.catalog()) {
-            if (filter.test(c)) {
-                out.add(ReleaseJson.of(c, versions));
+        data.recent(filter + " " + versions, () -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (ReleaseArchView c : data.catalog()) {
+                if (filter.test(c)) {
+                    out.add(ReleaseJson.of(c, versions));
+                }
             }
-        }
-        Body.json(out).send(ctx);
+            return Body.json(out);
+        }).send(ctx);
     }
 
     private void detail(Context ctx) {

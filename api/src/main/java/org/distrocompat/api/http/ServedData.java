@@ -3,6 +3,7 @@ package org.distrocompat.api.http;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ import org.distrocompat.db.snapshot.ReleaseSnapshot;
  * and kept with the data version they belong to. A newer version replaces the whole object.
  */
 final class ServedData {
+    /** How many answers to arbitrary queries (filtered listings) are kept, least recently used first out. */
+    private static final int RECENT = 256;
+
     private final DataVersion version;
     private final Instant loadedAt;
     private final ReleaseSnapshot snapshot;
@@ -39,6 +43,12 @@ final class ServedData {
     private final Body releases;
     private final Body pairings;
     private final Map<String, Body> memo = new ConcurrentHashMap<>();
+    private final Map<String, Body> recent = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Body> eldest) {
+            return size() > RECENT;
+        }
+    };
 
     private ServedData(DataVersion version, ReleaseSnapshot snapshot, List<ReleaseArchView> catalog, Checker checker,
             Map<String, PolicyFile> policies, Body releases, Body pairings) {
@@ -111,6 +121,24 @@ final class ServedData {
 
     Body pairings() {
         return pairings;
+    }
+
+    /**
+     * A body kept among the {@value #RECENT} most recently asked for under {@code key}, for answers whose keys
+     * are open-ended (a listing's filters): repeated queries cost a lookup, rare ones cannot fill the memory.
+     */
+    Body recent(String key, Supplier<Body> compute) {
+        synchronized (recent) {
+            Body b = recent.get(key);
+            if (b != null) {
+                return b;
+            }
+        }
+        Body b = compute.get();
+        synchronized (recent) {
+            recent.put(key, b);
+        }
+        return b;
     }
 
     /** A body computed once per data version under {@code key}. */
