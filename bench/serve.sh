@@ -83,7 +83,7 @@ bench() {
 bench "POST /api/check (small wheel)" -s "$work/post.lua" "$base/api/check?filename=$wheel"
 bench "GET /api/releases (Accept-Encoding: gzip)" -H 'Accept-Encoding: gzip' "$base/api/releases"
 bench "GET /api/releases (plain, $(curl -s "$base/api/releases" | wc -c) bytes)" "$base/api/releases"
-bench "GET /api/releases?status=supported (per request)" -H 'Accept-Encoding: gzip' "$base/api/releases?status=supported"
+bench "GET /api/releases?status=supported (filtered)" -H 'Accept-Encoding: gzip' "$base/api/releases?status=supported"
 
 # the alternative: the command, once per file
 times=()

@@ -327,8 +327,20 @@ async function showPairings() {
     groups.map((g) => el('tr', {}, el('td', { text: g.glibc }), el('td', {}, g.releases.map((r) => el('span', { class: 'chip', style: 'margin-right:6px',
       text: `${familyName(r.distro)} ${r.release}: GLIBCXX ${r.max.GLIBCXX || '—'}${r.libstdcxx_gcc ? ' (gcc ' + r.libstdcxx_gcc + ')' : ''}` }))))))
     : el('p', { class: 'muted', text: 'No two releases on this architecture share a glibc with different libstdc++.' }));
+  // over time, where release dates are known: glibc by release date, the newest GLIBCXX in the tooltip
   const dated = rows.map((r) => ({ r, date: (state.releases.find((c) => c.distro === r.distro && c.release === r.release) || {}).release_date })).filter((x) => x.date);
   $('#pairings-dates').hidden = dated.length === 0;
+  if (dated.length) {
+    const byFamily = [...new Set(dated.map((x) => x.r.distro))].sort();
+    chartIn('#pairings-dates').setOption({
+      title: { text: 'glibc by release date', left: 10, top: 8, textStyle: { fontSize: 13 } },
+      grid: { left: 70, right: 30, top: 50, bottom: 40 }, legend: { top: 8, right: 10, type: 'scroll' },
+      tooltip: { trigger: 'item', formatter: (p) => { const r = p.data.row; return `<b>${familyName(r.distro)} ${r.release}</b><br>released ${p.data.value[0]}<br>glibc ${r.glibc}, GLIBCXX ≤ ${r.max.GLIBCXX || '—'}`; } },
+      xAxis: { type: 'time' }, yAxis: { type: 'value', scale: true, name: 'glibc 2.x', axisLabel: { formatter: (v) => '2.' + v } },
+      series: byFamily.map((f, i) => ({ name: familyName(f), type: 'scatter', symbolSize: 11, color: familyColour(f, i),
+        data: dated.filter((x) => x.r.distro === f).map((x) => ({ value: [x.date, glibcMinor(x.r.glibc)], row: x.r })) })),
+    }, true);
+  }
 }
 
 function chartIn(sel) {
