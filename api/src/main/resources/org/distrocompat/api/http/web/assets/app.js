@@ -295,8 +295,19 @@ async function showPairings() {
   // releases sharing a glibc and a y value would hide each other: spread them a little, sideways
   const seen = new Map();
   const groups = state.pairings.same_glibc_different_libstdcxx.filter((g) => g.arch === arch);
-  // the releases of those groups are named on the plot: the cases a reader came for
-  const inGroup = new Set(groups.flatMap((g) => g.releases.map((r) => r.distro + '/' + r.release)));
+  // named on the plot: in each group whose releases span families (Debian 8 and Ubuntu 14.04 at glibc 2.19), the
+  // releases with the oldest and the newest libstdc++ — the case a reader came for, without a label on every dot
+  const inGroup = new Set();
+  for (const g of groups) {
+    if (new Set(g.releases.map((r) => r.distro)).size < 2) continue;
+    const sorted = [...g.releases].filter((r) => r.max[yPrefix]).sort((a, b) => cmpVersion(a.max[yPrefix], b.max[yPrefix]));
+    if (sorted.length < 2) continue;
+    const lo = sorted[0];
+    const newest = sorted.filter((r) => cmpVersion(r.max[yPrefix], sorted[sorted.length - 1].max[yPrefix]) === 0);
+    const hi = newest.find((r) => r.distro !== lo.distro);
+    if (!hi || cmpVersion(hi.max[yPrefix], lo.max[yPrefix]) === 0) continue;
+    [lo, hi].forEach((r) => inGroup.add(r.distro + '/' + r.release));
+  }
   const series = families.map((f, i) => ({ name: familyName(f), type: 'scatter', symbolSize: 12, color: familyColour(f, i),
     labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' },
     itemStyle: { opacity: 0.85, borderColor: '#fff', borderWidth: 1 },
