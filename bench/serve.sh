@@ -4,6 +4,7 @@
 # (medians reported); then memory over 100,000 check requests (RSS and heap after a full GC, before and after);
 # next to the obvious alternative, the `check` command once per file. Release data: every pep600 record.
 # Usage: bench/serve.sh [RUNS] [SECONDS]   (needs wrk: apt-get install wrk; builds the jar when missing)
+#        MEMORY=0 bench/serve.sh ...          skips the 100,000-check memory run
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
@@ -60,7 +61,7 @@ cpu() { awk '{print $14+$15}' "/proc/$server/stat"; }
 one() {
   local out rps p99 n c0 c1
   c0=$(cpu)
-  out="$(wrk -t2 -c32 -d"${secs}s" --latency "$@")"
+  out="$(wrk -t2 -c"${conns:-32}" -d"${secs}s" --latency "$@")"
   c1=$(cpu)
   rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
   n=$(echo "$out" | awk '/requests in/ {print $1}')
@@ -81,6 +82,7 @@ bench() {
 }
 
 bench "POST /api/check (small wheel)" -s "$work/post.lua" "$base/api/check?filename=$wheel"
+conns=8 bench "POST /api/check (small wheel), 8 connections" -s "$work/post.lua" "$base/api/check?filename=$wheel"
 bench "GET /api/releases (Accept-Encoding: gzip)" -H 'Accept-Encoding: gzip' "$base/api/releases"
 bench "GET /api/releases (plain, $(curl -s "$base/api/releases" | wc -c) bytes)" "$base/api/releases"
 bench "GET /api/releases?status=supported (filtered)" -H 'Accept-Encoding: gzip' "$base/api/releases?status=supported"
@@ -93,6 +95,7 @@ for _ in $(seq 1 "$runs"); do
 done
 printf '%-46s %10s ms per file (median of %s)\n' "distrocompat check --json (the command)" "$(printf '%s\n' "${times[@]}" | median)" "$runs"
 
+[ "${MEMORY:-1}" = 0 ] && exit 0
 # memory over 100,000 checks: resident size and heap after a full GC, before and after
 heap() { jcmd "$server" GC.run >/dev/null; sleep 1; jcmd "$server" GC.heap_info | awk '/garbage-first heap|def new generation|total/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'; }
 rss() { ps -o rss= -p "$server" | tr -d ' '; }
