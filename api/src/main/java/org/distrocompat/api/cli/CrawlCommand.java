@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.crawler.run.CellOutcome;
 import org.distrocompat.crawler.run.CrawlProgress;
 import org.distrocompat.crawler.run.CrawlRequest;

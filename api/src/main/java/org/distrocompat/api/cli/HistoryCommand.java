@@ -3,12 +3,13 @@ package org.distrocompat.api.cli;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.HistoryJson;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.query.ReleaseHistory;
@@ -67,7 +68,7 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
             return answerVersion(out, history);
         }
         if (json) {
-            Json.print(out, history.stream().map(HistoryCommand::json).toList());
+            Json.print(out, history.stream().map(HistoryJson::of).toList());
             return ExitCodes.OK;
         }
         for (ArchHistory h : history) {
@@ -93,18 +94,7 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
         for (ArchHistory h : history) {
             Optional<Observation> first = h.firstDefining(version);
             found |= first.isPresent();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("distro", h.distro());
-            m.put("release", h.release());
-            m.put("codename", h.codename());
-            m.put("arch", h.arch());
-            m.put("version", version);
-            m.put("first_seen", first.map(o -> o.firstSeen().toString()).orElse(null));
-            m.put("package", first.map(Observation::packageName).orElse(null));
-            m.put("package_version", first.map(Observation::version).orElse(null));
-            m.put("pocket", first.map(Observation::pocket).orElse(null));
-            m.put("at_first_crawl", first.map(Observation::first).orElse(null));
-            answers.add(m);
+            answers.add(HistoryJson.firstSeen(h, version));
             if (!json) {
                 out.println(label(h) + ": " + first.map(o -> version + " since " + o.firstSeen().format(WHEN) + " in "
                         + o.packageName() + " " + o.version() + (o.pocket() == null ? "" : " from " + o.pocket())
@@ -135,41 +125,5 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
         o.gained().forEach(v -> sb.append('+').append(v).append(' '));
         o.lost().forEach(v -> sb.append('-').append(v).append(' '));
         return sb.toString().strip();
-    }
-
-    private static Map<String, Object> json(ArchHistory h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distro", h.distro());
-        m.put("release", h.release());
-        m.put("codename", h.codename());
-        m.put("arch", h.arch());
-        m.put("libc", h.libc());
-        m.put("libc_version", h.libcVersion());
-        List<Map<String, Object>> obs = new ArrayList<>();
-        h.packages().forEach((name, list) -> list.forEach(o -> {
-            Map<String, Object> om = new LinkedHashMap<>();
-            om.put("package", name);
-            om.put("version", o.version());
-            om.put("pocket", o.pocket());
-            om.put("first_seen", o.firstSeen().toString());
-            om.put("last_seen", o.lastSeen().toString());
-            om.put("current", o.current());
-            om.put("gained", o.first() ? List.of() : o.gained());
-            om.put("lost", o.lost());
-            om.put("defines", o.defines());
-            obs.add(om);
-        }));
-        m.put("observations", obs);
-        m.put("dropped_versions", h.drops().stream().map(d -> {
-            Map<String, Object> dm = new LinkedHashMap<>();
-            dm.put("crawl_run", d.runId());
-            dm.put("found_at", d.foundAt().toString());
-            dm.put("package", d.packageName());
-            dm.put("old_version", d.oldVersion());
-            dm.put("new_version", d.newVersion());
-            dm.put("dropped", d.dropped());
-            return dm;
-        }).toList());
-        return m;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.calendar.CalendarLoader;
 import org.distrocompat.core.calendar.CalendarProducts;
 import org.distrocompat.crawler.run.BaselineImport;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 HistoryCommand.class,
                 PolicyCommand.class,
                 RefreshCommand.class,
+                ServeCommand.class,
                 ElfCommand.class,
                 CommandLine.HelpCommand.class
         })

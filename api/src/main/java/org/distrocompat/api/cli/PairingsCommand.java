@@ -2,10 +2,10 @@ package org.distrocompat.api.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
+import org.distrocompat.api.json.PairingsJson;
 import org.distrocompat.core.calendar.CalendarLoader;
 import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.query.Pairings;
@@ -48,16 +48,7 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
         List<Pairings.Group> groups = Pairings.sameGlibcDifferentLibstdcxx(rows);
         PrintWriter out = out();
         if (format.json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("releases", rows.stream().map(PairingsCommand::json).toList());
-            m.put("same_glibc_different_libstdcxx", groups.stream().map(g -> {
-                Map<String, Object> gm = new LinkedHashMap<>();
-                gm.put("arch", g.arch());
-                gm.put("glibc", g.glibc());
-                gm.put("releases", g.rows().stream().map(PairingsCommand::json).toList());
-                return gm;
-            }).toList());
-            Json.print(out, m);
+            Json.print(out, PairingsJson.of(rows, groups));
         } else if (format.csv) {
             out.println("distro,release,codename,arch,glibc,libstdcxx_gcc,libgcc_gcc,max_glibc,max_glibcxx,max_cxxabi,"
                     + "max_gcc,provenance,musl");
@@ -93,24 +84,6 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> json(Pairings.Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distro", r.cell().distro());
-        m.put("release", r.cell().release());
-        m.put("codename", r.cell().codename());
-        m.put("arch", r.cell().arch().wheelName());
-        m.put("provenance", r.cell().provenance().dbName());
-        m.put("libc", r.cell().libc().dbName());
-        m.put("glibc", r.cell().libc() == Libc.GLIBC ? r.glibc() : null);
-        m.put("musl", r.cell().libc() == Libc.MUSL ? r.glibc() : null);
-        m.put("libstdcxx_gcc", r.libstdcxxGcc());
-        m.put("libstdcxx_source", r.libstdcxxSource());
-        m.put("libgcc_gcc", r.libgccGcc());
-        m.put("libgcc_source", r.libgccSource());
-        m.put("max", r.max());
-        return m;
     }
 
     private static String csv(String s) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.MusllinuxGenerator;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +14,6 @@ import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.refresh.CrawlEverySource;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.Database;
-import org.distrocompat.db.Home;
 import org.distrocompat.db.error.DistrocompatException;
 import org.distrocompat.db.error.Messages;
 import org.distrocompat.db.error.UserException;
@@ -37,23 +35,12 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
     @Mixin
     PolicyOptions policyOptions;
 
-    @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "where manylinux-policy.json and its .diff live (default: $DISTROCOMPAT_HOME/policy)")
-    Path outDir;
+    @Mixin
+    RefreshJobOptions jobOptions;
 
     @Option(names = "--every", paramLabel = "DURATION",
             description = "run on a schedule in this process: e.g. 24h, 6h, 30m, 1d, 90s (or ISO-8601 such as PT24H)")
     String every;
-
-    @Option(names = "--no-crawl", description = "skip the crawl; regenerate from the database as it is")
-    boolean noCrawl;
-
-    @Option(names = "--sources", paramLabel = "FILE",
-            description = "crawl configuration, as for 'crawl --config' (default: $DISTROCOMPAT_HOME/sources.json)")
-    Path sources;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "download cache (default: $DISTROCOMPAT_HOME/cache)")
-    Path cache;
 
     @Option(names = "--commit-to", paramLabel = "DIR",
             description = "also write the policy into this git work tree (a clone of auditwheel: src/auditwheel/policy/) "
@@ -65,10 +52,6 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
                     + "exists, else the work tree's root)")
     Path commitPath;
 
-    /** Where the host's apt sources are (tests point this elsewhere). */
-    @Option(names = "--apt-dir", paramLabel = "DIR", hidden = true)
-    Path aptDir;
-
     @Option(names = "--runs", hidden = true, description = "stop after this many scheduled runs (tests)")
     int runs;
 
@@ -78,9 +61,8 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
         if (commitTo != null && !Files.exists(commitTo.resolve(".git"))) {
             throw new UserException("--commit-to " + commitTo + ": not a git work tree (clone the repository first)");
         }
-        Path dir = outDir != null ? outDir : Home.current().policyDir();
-        CrawlEverySource crawl = noCrawl ? null : new CrawlEverySource(sources, cache, aptDir, CrawlCommand::printSummary);
-        RefreshJob job = new RefreshJob(policyOptions.config(), dir, Optional.ofNullable(crawl));
+        CrawlEverySource crawl = jobOptions.crawl();
+        RefreshJob job = jobOptions.job(policyOptions.config(), crawl);
         if (commitTo != null) {
             job.commitTo(commitTo, commitPath);
         }

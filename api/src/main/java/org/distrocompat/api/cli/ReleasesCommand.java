@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
+import org.distrocompat.api.json.ReleaseJson;
+import org.distrocompat.core.query.ReleaseFilter;
 import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.calendar.SupportStatus;
 import org.distrocompat.db.Database;
@@ -53,23 +56,19 @@ final class ReleasesCommand extends CommandBase implements Callable<Integer> {
             cells = new ReleaseCatalog(db.jdbi()).list();
             calendar = ReleaseCalendar.of(new CalendarStore(db).all());
         }
-        String wantedArch = arch == null ? null : Arch.parse(arch).wheelName();
+        ReleaseFilter filter = new ReleaseFilter(distro, arch == null ? null : Arch.parse(arch), null, null, null);
         LocalDate date = support.date();
         Map<ReleaseArchView, SupportStatus> status = new LinkedHashMap<>();
         for (ReleaseArchView c : cells) {
             status.put(c, calendar.status(c.distro(), c.release(), c.codename(), c.status(), date));
         }
-        cells = cells.stream()
-                .filter(c -> distro == null || c.distro().equalsIgnoreCase(distro))
-                .filter(c -> wantedArch == null || c.arch().wheelName().equals(wantedArch))
-                .filter(c -> support.keeps(status.get(c)))
-                .toList();
+        cells = cells.stream().filter(filter::test).filter(c -> support.keeps(status.get(c))).toList();
         PrintWriter out = out();
         if (unmatchedCalendar) {
             return printUnmatched(out, cells, calendar);
         }
         if (json) {
-            Json.print(out, cells.stream().map(c -> toJson(c, status.get(c), date)).toList());
+            Json.print(out, cells.stream().map(c -> ReleaseJson.of(c, true, status.get(c), date)).toList());
         } else {
             printTable(out, cells, status, date);
         }
@@ -113,33 +112,6 @@ final class ReleasesCommand extends CommandBase implements Callable<Integer> {
                 + "(moving suites such as testing or rawhide need none; add others with 'import endoflife DIR')");
         out.flush();
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> toJson(ReleaseArchView c, SupportStatus s, LocalDate date) {
-        Map<String, Object> m = toJson(c);
-        Map<String, Object> support = new LinkedHashMap<>();
-        support.put("as_of", date.toString());
-        support.put("status", s.status().schemaName());
-        support.put("label", s.label());
-        support.put("until", s.until() == null ? null : s.until().toString());
-        m.put("support", support);
-        return m;
-    }
-
-    static Map<String, Object> toJson(ReleaseArchView c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distro", c.distro());
-        m.put("release", c.release());
-        m.put("codename", c.codename());
-        m.put("arch", c.arch().wheelName());
-        m.put("status", c.status().dbName());
-        m.put("libc", c.libc().dbName());
-        m.put("glibc", c.libc() == Libc.GLIBC ? c.glibc() : null);
-        m.put("musl", c.libc() == Libc.MUSL ? c.glibc() : null);
-        m.put("provenance", c.provenance().dbName());
-        m.put("versions", c.versions());
-        m.put("max", c.max());
-        return m;
     }
 
     private static final String[] PREFIXES = {"GLIBC", "GLIBCXX", "CXXABI", "GCC"};

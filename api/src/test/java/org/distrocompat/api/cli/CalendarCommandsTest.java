@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.policy.SharedData;
 import org.distrocompat.db.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;

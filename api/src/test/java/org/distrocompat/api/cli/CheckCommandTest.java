@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.check.Fixtures;
 import org.distrocompat.core.check.TestElf;
 import org.distrocompat.core.policy.Policy;

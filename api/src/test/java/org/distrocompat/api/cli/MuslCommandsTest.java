@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.crawler.testing.FixtureServer;
 import org.distrocompat.crawler.testing.Fixtures;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.policy.Derivation;
 import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.Policy;

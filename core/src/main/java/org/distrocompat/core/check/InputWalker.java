@@ -46,7 +46,8 @@ public final class InputWalker {
     private final List<String> otherFiles = new ArrayList<>();
     private final Map<String, String> links = new LinkedHashMap<>();
     private final List<InputContents.Skipped> skipped = new ArrayList<>();
-    private byte[] buffer = new byte[1 << 20];
+    // grows (doubling, up to the ELF limit) for big ELF files; small to start, as most uploads are small
+    private byte[] buffer = new byte[1 << 16];
     private final byte[] scratch = new byte[BUFFER];
 
     private InputWalker(WalkLimits limits) {
@@ -98,7 +99,7 @@ public final class InputWalker {
         } catch (AccessDeniedException e) {
             throw new BadInputException("permission denied: " + e.getMessage());
         } catch (WalkBudget.LimitException e) {
-            throw new BadInputException(e.getMessage());
+            throw new InputLimitException(e.getMessage());
         } catch (ElfFormatException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
@@ -277,7 +278,7 @@ public final class InputWalker {
             if (n == buffer.length) {
                 if (n >= cap) {
                     if (in.read() >= 0) {
-                        throw new BadInputException(path + ": ELF file larger than the " + (cap >> 20)
+                        throw new InputLimitException(path + ": ELF file larger than the " + (cap >> 20)
                                 + " MiB limit");
                     }
                     break;

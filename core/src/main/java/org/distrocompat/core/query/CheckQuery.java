@@ -49,23 +49,29 @@ public final class CheckQuery {
         }
     }
 
-    private record Indexed(SnapshotCell cell, Map<String, Set<String>> bySoname) {
+    /** A cell with its sonames' definitions and the sonames its provenance covers on its arch (see the class). */
+    private record Indexed(SnapshotCell cell, Map<String, Set<String>> bySoname, Set<String> covered) {
     }
 
     private final Map<String, Set<String>> baseSonames = new HashMap<>();
-    private final Map<String, Set<String>> coverage = new HashMap<>();
     private final Map<String, List<Indexed>> byKey = new HashMap<>();
 
     public CheckQuery(List<SnapshotCell> cells) {
-        List<Indexed> list = new ArrayList<>();
+        Map<String, Set<String>> coverage = new HashMap<>();
+        List<Map<String, Set<String>>> indices = new ArrayList<>(cells.size());
         for (SnapshotCell c : cells) {
             Map<String, Set<String>> idx = c.definitionsBySoname();
-            Indexed ic = new Indexed(c, idx);
-            list.add(ic);
+            indices.add(idx);
             String key = key(c.arch().wheelName(), c.libc().dbName());
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(ic);
             baseSonames.computeIfAbsent(key, k -> new HashSet<>()).addAll(idx.keySet());
             coverage.computeIfAbsent(key + "/" + c.provenance().dbName(), k -> new HashSet<>()).addAll(idx.keySet());
+        }
+        // built once here, so that a query does no string work per cell
+        for (int i = 0; i < cells.size(); i++) {
+            SnapshotCell c = cells.get(i);
+            String key = key(c.arch().wheelName(), c.libc().dbName());
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Indexed(c, indices.get(i),
+                    coverage.get(key + "/" + c.provenance().dbName())));
         }
     }
 
@@ -103,7 +109,7 @@ public final class CheckQuery {
         for (Indexed ic : candidates) {
             List<Missing> missing = null;
             List<String> notCovered = null;
-            Set<String> covered = coverage.getOrDefault(k + "/" + ic.cell().provenance().dbName(), Set.of());
+            Set<String> covered = ic.covered();
             for (int i = 0; i < sonames.size(); i++) {
                 Set<String> defined = ic.bySoname().get(sonames.get(i));
                 if (defined == null && !covered.contains(sonames.get(i))) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
 
@@ -53,6 +54,14 @@ public final class ReleaseHistory {
             return packages.values().stream().flatMap(List::stream)
                     .filter(o -> o.defines().contains(versionName))
                     .min(Comparator.comparing(Observation::firstSeen));
+        }
+
+        /** For every version name any observation defines, the first observation that defined it. */
+        public Map<String, Observation> firstDefinitions() {
+            Map<String, Observation> first = new TreeMap<>();
+            packages.values().stream().flatMap(List::stream).sorted(Comparator.comparing(Observation::firstSeen))
+                    .forEach(o -> o.defines().forEach(name -> first.putIfAbsent(name, o)));
+            return first;
         }
     }
 
