@@ -10,6 +10,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.distrocompat.core.check.InputNeeds;
+import org.distrocompat.core.check.SymbolRef;
 import org.distrocompat.db.model.SymbolVersions;
 import org.distrocompat.db.snapshot.SnapshotCell;
 
@@ -25,9 +27,23 @@ import org.distrocompat.db.snapshot.SnapshotCell;
  */
 public final class CheckQuery {
 
-    /** A need a release x arch does not meet; {@code version} null when the soname itself is absent. */
-    public record Missing(String soname, String version) {
+    /**
+     * A need a release x arch does not meet: {@code version} of {@code soname}, or with {@code version} null the
+     * soname itself (no symbols) or, for a judgement by symbol names (musl), the listed symbols. {@code symbols}
+     * are the first {@link #NAMED_SYMBOLS} symbols behind the need, {@code symbolCount} all of them.
+     */
+    public record Missing(String soname, String version, List<SymbolRef> symbols, int symbolCount) {
+        public Missing {
+            symbols = List.copyOf(symbols);
+        }
+
+        public Missing(String soname, String version) {
+            this(soname, version, List.of(), 0);
+        }
     }
+
+    /** How many symbols a release's missing need names (the rest are counted; {@code check --why} lists all). */
+    public static final int NAMED_SYMBOLS = 3;
 
     /**
      * The verdict on one release x arch. {@code notCovered}: needed base sonames this cell's data says nothing
@@ -72,6 +88,40 @@ public final class CheckQuery {
             if (!base.contains(s)) {
                 out.add(s);
             }
+        }
+        return out;
+    }
+
+    /** Whether any release of this architecture (a wheel name, or another machine name) is stored. */
+    public boolean hasArch(String arch) {
+        return byKey.keySet().stream().anyMatch(k -> k.startsWith(arch + "/"));
+    }
+
+    /**
+     * One verdict per stored cell of the needs' arch and {@code libc} flavour, in snapshot order, each missing
+     * need with the symbols that require it.
+     */
+    public List<Verdict> verdicts(InputNeeds needs, String libc) {
+        List<Verdict> plain = verdicts(needs.arch(), libc, needs.requirements());
+        List<Verdict> out = new ArrayList<>(plain.size());
+        Map<Missing, Missing> named = new HashMap<>();
+        for (Verdict v : plain) {
+            if (v.missing().isEmpty()) {
+                out.add(v);
+                continue;
+            }
+            List<Missing> missing = new ArrayList<>(v.missing().size());
+            for (Missing m : v.missing()) {
+                missing.add(named.computeIfAbsent(m, k -> {
+                    if (k.version() == null) {
+                        return k;
+                    }
+                    List<SymbolRef> refs = needs.symbolsFor(k.soname(), k.version());
+                    return new Missing(k.soname(), k.version(), refs.subList(0, Math.min(NAMED_SYMBOLS, refs.size())),
+                            refs.size());
+                }));
+            }
+            out.add(new Verdict(v.cell(), false, missing, v.notCovered()));
         }
         return out;
     }
