@@ -284,6 +284,8 @@ def jars(b: Build, dest: Path):
         "linux-musl-aarch64": b.clang("aarch64-linux-musl", "jni_min.c", "jni-musl-aarch64.so"),
         "android-aarch64": b.android("jni.c", "jni-android.so"),
         "freebsd-x86_64": b.freebsd("jni_bsd.c", "jni-freebsd.so"),
+        # needs nothing: only the OS ABI byte clang writes for FreeBSD tells its platform
+        "freebsd-aarch64": b.clang("aarch64-unknown-freebsd13", "jni_min.c", "jni-freebsd-aarch64.so"),
         "solaris-x86_64": b.solaris("jni_solaris.c", "jni-solaris.so"),
         "macos-arm64": b.macos("jni-macos.dylib"),
         "windows-x86_64": b.windows("jni-windows.dll"),
@@ -297,6 +299,7 @@ def jars(b: Build, dest: Path):
             "linux-armel/libjnidispatch.so": "linux-glibc-armv5l",
             "linux-mips64el/libjnidispatch.so": "linux-glibc-mips64",
             "freebsd-x86-64/libjnidispatch.so": "freebsd-x86_64",
+            "freebsd-aarch64/libjnidispatch.so": "freebsd-aarch64",
             "sunos-x86-64/libjnidispatch.so": "solaris-x86_64",
             "darwin-aarch64/libjnidispatch.jnilib": "macos-arm64",
             "win32-x86-64/jnidispatch.dll": "windows-x86_64",

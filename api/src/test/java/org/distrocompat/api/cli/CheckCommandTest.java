@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.distrocompat.core.check.Fixtures;
+import org.distrocompat.core.corpus.Corpus;
 import org.distrocompat.core.check.TestElf;
 import org.distrocompat.core.policy.Policy;
 import org.distrocompat.core.policy.PolicyJson;
@@ -450,5 +451,68 @@ class CheckCommandTest {
         assertThat(centos.get("missing").get(0).get("version").asText()).isEqualTo("ZLIB_1.2.9");
         assertThat(centos.get("not_covered")).isEmpty();
         assertThat(check(so.toString()).out()).contains("unchecked:", "libz.so.1: no data on 1 release (Debian 12)");
+    }
+    @Test
+    void everyCorpusInputFollowsTheSchemaAndMultiPlatformArchivesGetOneBlockPerPlatform() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--json"));
+        for (String dir : List.of("wheels", "jars", "npm")) {
+            try (var files = Files.list(Corpus.dir().resolve(dir))) {
+                files.sorted().map(Path::toString).filter(f -> !f.contains("armv5-") && !f.contains("mips-"))
+                        .forEach(args::add);
+            }
+        }
+        CliRunner r = check(args.toArray(String[]::new));
+        assertThat(r.err()).isEmpty();
+        JsonNode all = json(r);
+        assertThat(all).hasSize(args.size() - 1);
+        assertFollowsSchema(all);
+
+        CliRunner text = check(Corpus.jar("dbdriver-3.0.jar").toString(), Corpus.jar("natives-1.0.jar").toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains(
+                "dbdriver-3.0.jar: 8 platforms (8 files)",
+                "  Linux glibc x86_64 (primary), 1 file:",
+                "    runs on:       CentOS 7; Debian 8+; Ubuntu 14.04",
+                "  Linux musl x86_64, 1 file:",
+                "    runs on:       no musl release of x86_64 is stored",
+                "  FreeBSD x86_64: not a Linux binary, not judged (org/example/native/FreeBSD/x86_64/libdb.so)",
+                "  Android aarch64: android_21_arm64_v8a by auditwheel's Android policy",
+                "  macOS arm64: a Mach-O binary for macOS: not judged",
+                "  Linux glibc mips64: no wheel tag for mips64 and no release of it is stored: not judged",
+                "  Solaris x86_64: not a Linux binary, not judged (sunos-x86-64/libjnidispatch.so)");
+    }
+
+    @Test
+    void theSymbolBehindEveryMissAndWhy() throws Exception {
+        String wheel = Corpus.wheel(Corpus.reference("threads").wheel()).toString();
+        CliRunner text = check(wheel);
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(text.out()).contains("CentOS 7: needs GLIBC_2.34 for pthread_create, pthread_join (in "
+                + "threads/_threads.cpython-312-x86_64-linux-gnu.so), has up to 2.17",
+                "limited to:    manylinux_2_34_x86_64 by symbol versions: needs GLIBC_2.34 (libc.so.6) for pthread_create");
+        JsonNode centos = release(json(check("--json", wheel)).get(0), "centos", "7");
+        assertThat(centos.get("missing").get(0).get("symbols").get(0).get("name").asText()).isEqualTo("pthread_create");
+        assertThat(centos.get("missing").get(0).get("symbol_count").asInt()).isEqualTo(2);
+
+        CliRunner why = check("--why", "GLIBC_2.34", wheel);
+        assertThat(why.exitCode()).isZero();
+        assertThat(why.out()).isEqualTo(wheel + ": GLIBC_2.34\n"
+                + "  libc.so.6 (Linux glibc x86_64), required by threads/_threads.cpython-312-x86_64-linux-gnu.so:\n"
+                + "    pthread_create  threads/_threads.cpython-312-x86_64-linux-gnu.so\n"
+                + "    pthread_join    threads/_threads.cpython-312-x86_64-linux-gnu.so\n");
+        CliRunner none = check("--why", "GLIBC_2.99", wheel);
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(none.out()).contains("nothing requires GLIBC_2.99");
+        JsonNode whyJson = json(check("--json", "--why", "GLIBC_2.34", wheel)).get(0);
+        assertThat(whyJson.get("requirements").get(0).get("symbols")).hasSize(2);
+    }
+
+    @Test
+    void anArchitectureWithoutAWheelTagIsBadInputInOneLine() throws Exception {
+        String wheel = Corpus.wheel(Corpus.reference("mips").wheel()).toString();
+        CliRunner r = check(wheel);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("distrocompat: check: " + wheel + ": no wheel tag for mips64: ").hasLineCount(1);
     }
 }

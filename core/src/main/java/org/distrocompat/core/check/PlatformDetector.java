@@ -21,7 +21,8 @@ import org.distrocompat.elf.VersionNeed;
  * Android identification notes, the GNU ABI tag's OS);</li>
  * <li>the bare libc.so of step 1: Android's bionic;</li>
  * <li>the path inside the input, as jars and npm packages lay their natives out ({@code Linux-Musl/x86_64/},
- * {@code linux-x64-musl/}, {@code android-arm64/}, {@code freebsd-x86-64/}, {@code sunos-x86-64/});</li>
+ * {@code linux-x64-musl/}, {@code android-arm64/}, {@code freebsd-x86-64/}, {@code sunos-x86-64/},
+ * {@code node.napi.musl.node});</li>
  * <li>otherwise Linux, with no libc (a file that needs none).</li>
  * </ol>
  */
@@ -196,14 +197,21 @@ public final class PlatformDetector {
         return null;
     }
 
-    /** The platform a jar's or npm package's directory names (any path segment), or null. */
+    /**
+     * The platform a jar's or npm package's directory names (any path segment), or null; the libc also by the file
+     * name, as prebuilt Node addons name it ({@code node.napi.musl.node}, {@code node.napi.glibc.node}).
+     */
     private static Decision fromPath(String path) {
-        String dirs = path.contains("/") ? path.substring(0, path.lastIndexOf('/')).toLowerCase(Locale.ROOT) : "";
+        String lower = path.toLowerCase(Locale.ROOT);
+        String dirs = lower.contains("/") ? lower.substring(0, lower.lastIndexOf('/')) : "";
         if (dirs.contains("android")) {
             return new Decision(Os.ANDROID, Platform.BIONIC);
         }
-        if (dirs.contains("musl")) {
+        if (lower.contains("musl")) {
             return new Decision(Os.LINUX, Platform.MUSL);
+        }
+        if (lower.contains("glibc")) {
+            return new Decision(Os.LINUX, Platform.GLIBC);
         }
         if (dirs.contains("freebsd")) {
             return new Decision(Os.FREEBSD, null);

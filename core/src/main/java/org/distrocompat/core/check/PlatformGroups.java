@@ -14,7 +14,7 @@ import org.distrocompat.db.model.Arch;
  * architecture, and when there is none it forms its own, whose libc the wheel tag names (manylinux: glibc,
  * musllinux: musl) if the input is a wheel, else none. Groups come in the order a report lists them: Linux ones of
  * wheel architectures (in {@link Arch} order, glibc before musl), Linux ones of other architectures, then other
- * systems, ELF before Mach-O and PE.
+ * systems' ELF files (Android first), then Mach-O and PE files, each by system and architecture.
  */
 public final class PlatformGroups {
 
@@ -79,8 +79,8 @@ public final class PlatformGroups {
     private static final Comparator<Group> ORDER = Comparator
             .comparingInt((Group g) -> g.platform().hasWheelTag() ? 0 : g.platform().isLinux() ? 1
                     : g.foreign().isEmpty() ? 2 : 3)
+            .thenComparingInt(g -> g.platform().os().ordinal())
             .thenComparingInt(g -> Arch.fromAnyName(g.platform().arch()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-            .thenComparing(g -> g.platform().os().ordinal())
             .thenComparing(g -> g.platform().arch())
             .thenComparingInt(g -> libcRank(g.platform().libc()));
 
