@@ -143,13 +143,25 @@ public final class PolicyJudge {
         return policy.name() + "_" + arch;
     }
 
+    /**
+     * A bundled policy file: its compiled form when the build wrote one ({@link PolicyCompiler}, validated there),
+     * else the JSON, read without validation (the tests validate the bundled files; validating on every check would
+     * cost every check's start-up).
+     */
     private static PolicyJudge resource(String file) {
+        String source = "auditwheel " + file;
+        try (InputStream bin = PolicyJudge.class.getResourceAsStream("/auditwheel/" + file + ".bin")) {
+            if (bin != null) {
+                return new PolicyJudge(source, PolicyBinary.decode(bin));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource /auditwheel/" + file + ".bin", e);
+        }
         try (InputStream in = PolicyJudge.class.getResourceAsStream("/auditwheel/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource /auditwheel/" + file);
             }
-            String source = "auditwheel " + file;
-            return new PolicyJudge(source, PolicyJson.parse(in, source));
+            return new PolicyJudge(source, PolicyReader.read(in, source));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource /auditwheel/" + file, e);
         } catch (PolicyFileException e) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.distrocompat.core.check.InputNeeds;
 import org.distrocompat.core.check.SymbolRef;
@@ -23,7 +24,7 @@ import org.distrocompat.db.snapshot.SnapshotCell;
  * cells of the same provenance provide but this cell lacks is missing there; one that only cells of the other
  * provenance know (libz.so.1 in imported records when the crawl reads only glibc, libstdc++ and libgcc) is
  * listed as not covered by this cell's data. Built once per
- * snapshot; {@link #verdicts} is cheap and thread-safe.
+ * snapshot, indexing the cells of an arch and libc on first use; {@link #verdicts} is cheap and thread-safe.
  */
 public final class CheckQuery {
 
@@ -59,21 +60,34 @@ public final class CheckQuery {
     private record Indexed(SnapshotCell cell, Map<String, Set<String>> bySoname) {
     }
 
-    private final Map<String, Set<String>> baseSonames = new HashMap<>();
-    private final Map<String, Set<String>> coverage = new HashMap<>();
-    private final Map<String, List<Indexed>> byKey = new HashMap<>();
+    /** The cells of one arch and libc with their definitions by soname, and what the cells of each provenance cover. */
+    private record Index(List<Indexed> cells, Set<String> baseSonames, Map<String, Set<String>> coverage) {
+        static Index of(List<SnapshotCell> cells) {
+            List<Indexed> list = new ArrayList<>(cells.size());
+            Set<String> base = new HashSet<>();
+            Map<String, Set<String>> coverage = new HashMap<>();
+            for (SnapshotCell c : cells) {
+                Map<String, Set<String>> idx = c.definitionsBySoname();
+                list.add(new Indexed(c, idx));
+                base.addAll(idx.keySet());
+                coverage.computeIfAbsent(c.provenance().dbName(), k -> new HashSet<>()).addAll(idx.keySet());
+            }
+            return new Index(list, base, coverage);
+        }
+    }
+
+    private final Map<String, List<SnapshotCell>> cellsByKey = new HashMap<>();
+    /** Built on first use per arch and libc: a check of one x86_64 wheel indexes the x86_64 cells only. */
+    private final Map<String, Index> indexes = new ConcurrentHashMap<>();
 
     public CheckQuery(List<SnapshotCell> cells) {
-        List<Indexed> list = new ArrayList<>();
         for (SnapshotCell c : cells) {
-            Map<String, Set<String>> idx = c.definitionsBySoname();
-            Indexed ic = new Indexed(c, idx);
-            list.add(ic);
-            String key = key(c.arch().wheelName(), c.libc().dbName());
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(ic);
-            baseSonames.computeIfAbsent(key, k -> new HashSet<>()).addAll(idx.keySet());
-            coverage.computeIfAbsent(key + "/" + c.provenance().dbName(), k -> new HashSet<>()).addAll(idx.keySet());
+            cellsByKey.computeIfAbsent(key(c.arch().wheelName(), c.libc().dbName()), k -> new ArrayList<>()).add(c);
         }
+    }
+
+    private Index index(String key) {
+        return indexes.computeIfAbsent(key, k -> Index.of(cellsByKey.getOrDefault(k, List.of())));
     }
 
     private static String key(String arch, String libc) {
@@ -82,7 +96,7 @@ public final class CheckQuery {
 
     /** Sonames of the requirements that no stored cell of this arch and libc provides. */
     public List<String> notInBaseSystem(String arch, String libc, SortedMap<String, SortedSet<String>> requirements) {
-        Set<String> base = baseSonames.getOrDefault(key(arch, libc), Set.of());
+        Set<String> base = index(key(arch, libc)).baseSonames();
         List<String> out = new ArrayList<>();
         for (String s : requirements.keySet()) {
             if (!base.contains(s)) {
@@ -94,7 +108,7 @@ public final class CheckQuery {
 
     /** Whether any release of this architecture (a wheel name, or another machine name) is stored. */
     public boolean hasArch(String arch) {
-        return byKey.keySet().stream().anyMatch(k -> k.startsWith(arch + "/"));
+        return cellsByKey.keySet().stream().anyMatch(k -> k.startsWith(arch + "/"));
     }
 
     /**
@@ -128,8 +142,8 @@ public final class CheckQuery {
 
     /** One verdict per stored cell of {@code arch} and {@code libc} flavour, in snapshot order. */
     public List<Verdict> verdicts(String arch, String libc, SortedMap<String, SortedSet<String>> requirements) {
-        String k = key(arch, libc == null ? "glibc" : libc);
-        Set<String> base = baseSonames.getOrDefault(k, Set.of());
+        Index index = index(key(arch, libc == null ? "glibc" : libc));
+        Set<String> base = index.baseSonames();
         // the needs that decide verdicts: those on base sonames, flattened once for every cell
         List<String> sonames = new ArrayList<>();
         List<String[]> versions = new ArrayList<>();
@@ -139,12 +153,12 @@ public final class CheckQuery {
                 versions.add(e.getValue().toArray(String[]::new));
             }
         }
-        List<Indexed> candidates = byKey.getOrDefault(k, List.of());
+        List<Indexed> candidates = index.cells();
         List<Verdict> out = new ArrayList<>(candidates.size());
         for (Indexed ic : candidates) {
             List<Missing> missing = null;
             List<String> notCovered = null;
-            Set<String> covered = coverage.getOrDefault(k + "/" + ic.cell().provenance().dbName(), Set.of());
+            Set<String> covered = index.coverage().getOrDefault(ic.cell().provenance().dbName(), Set.of());
             for (int i = 0; i < sonames.size(); i++) {
                 Set<String> defined = ic.bySoname().get(sonames.get(i));
                 if (defined == null && !covered.contains(sonames.get(i))) {
