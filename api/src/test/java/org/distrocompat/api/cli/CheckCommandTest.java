@@ -515,4 +515,49 @@ class CheckCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("distrocompat: check: " + wheel + ": no wheel tag for mips64: ").hasLineCount(1);
     }
+    /** Runs the CLI in a JVM of its own with {@code home} as $DISTROCOMPAT_HOME: stdout, stderr and exit code. */
+    static CliRunner subprocess(Path home, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("DISTROCOMPAT_HOME", home.toString());
+        pb.environment().remove("DISTROCOMPAT_DB");
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes());
+        String err = new String(proc.getErrorStream().readAllBytes());
+        return new CliRunner(proc.waitFor(), out, err);
+    }
+
+    @Test
+    void thePlainInvocationWithoutPicocliAnswersAsThePicocliOneDoes() throws Exception {
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--json", "a.whl", "b.whl"})).isTrue();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "a.whl"})).isTrue();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--json"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--arch", "x86_64", "a.whl"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "-h"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--", "-a.whl"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"pairings", "a.whl"})).isFalse();
+
+        Path home = tmp.resolve("plain-home");
+        Files.createDirectories(home);
+        Files.copy(snapshot, home.resolve("snapshot.bin"));
+        String wheel = Corpus.wheel(Corpus.reference("threads").wheel()).toString();
+        String jar = Corpus.jar("dbdriver-3.0.jar").toString();
+        CliRunner plain = subprocess(home, "check", "--json", wheel, jar);
+        // --snapshot FILE takes picocli's path to the same data
+        CliRunner picocli = subprocess(home, "check", "--json", "--snapshot", home.resolve("snapshot.bin").toString(),
+                wheel, jar);
+        assertThat(plain.exitCode()).as(plain.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(picocli.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(plain.out()).isEqualTo(picocli.out());
+        assertThat(plain.err()).isEqualTo(picocli.err());
+        assertThat(subprocess(home, "check", wheel).out()).isEqualTo(subprocess(home, "check", "--snapshot",
+                home.resolve("snapshot.bin").toString(), wheel).out());
+
+        CliRunner missing = subprocess(home, "check", tmp.resolve("nope.whl").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).startsWith("distrocompat: check: " + tmp.resolve("nope.whl") + ": no such file")
+                .hasLineCount(1);
+    }
 }
