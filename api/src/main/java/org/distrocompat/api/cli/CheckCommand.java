@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.distrocompat.core.check.BadInputException;
 import org.distrocompat.core.check.WalkLimits;
 import org.distrocompat.core.policy.PolicyFileException;
@@ -121,12 +122,21 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
         ReleaseSnapshot data = releaseData.obtain(err);
         Checker checker = new Checker(data, extra, WalkLimits.DEFAULT);
         List<CheckReport> reports = new ArrayList<>();
-        for (Path p : paths) {
+        // several inputs are checked side by side (the checker is thread-safe); answers and the first bad input are
+        // reported in input order
+        IntStream indices = IntStream.range(0, paths.size());
+        List<Object> results = (paths.size() > 1 ? indices.parallel() : indices).mapToObj(i -> {
             try {
-                reports.add(checker.check(p, wantedArch));
+                return (Object) checker.check(paths.get(i), wantedArch);
             } catch (BadInputException e) {
-                throw new UserException(p + ": " + e.getMessage());
+                return e;
             }
+        }).toList();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof BadInputException e) {
+                throw new UserException(paths.get(i) + ": " + e.getMessage());
+            }
+            reports.add((CheckReport) results.get(i));
         }
         PrintWriter out = out();
         if (why != null) {
