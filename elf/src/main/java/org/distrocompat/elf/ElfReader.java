@@ -683,9 +683,16 @@ public final class ElfReader {
             if (symtab != null) {
                 t.symOff = toOffset(symtab, "DT_SYMTAB");
                 int dynsymSec = shnum > 0 ? findSection(SHT_DYNSYM) : -1;
-                // the layout guess: .dynsym is directly followed by .dynstr (what linkers emit)
-                long layoutGuess = strtab != null && Long.compareUnsigned(strtab, symtab) > 0
-                        ? Long.divideUnsigned(strtab - symtab, t.symEnt) : -1;
+                // the layout guess: .dynsym ends where the next dynamic table begins (.dynstr, as linkers emit,
+                // or .gnu.hash, which some put after it)
+                long next = -1;
+                for (Long table : new Long[] {strtab, gnuHash, hash, versym, verdef, verneed}) {
+                    if (table != null && Long.compareUnsigned(table, symtab) > 0
+                            && (next == -1 || Long.compareUnsigned(table, next) < 0)) {
+                        next = table;
+                    }
+                }
+                long layoutGuess = next != -1 ? Long.divideUnsigned(next - symtab, t.symEnt) : -1;
                 if (dynsymSec >= 0) {
                     t.symCount = Long.compareUnsigned(shSize(dynsymSec), size) > 0 ? -1
                             : shSize(dynsymSec) / t.symEnt;

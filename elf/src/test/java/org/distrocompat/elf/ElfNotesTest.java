@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +22,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The OS ABI byte, the notes and the x86 ISA level property, compared with {@code readelf -h -n -W} on the system's
- * ELF files (readelf lists the note sections, the reader the loaded notes: notes of sections that are not loaded, such
- * as SystemTap's probes, are left out of the comparison); the machine names of architectures that have no wheel tag.
+ * The OS ABI byte, the notes and the x86 ISA level property, compared with {@code readelf -h -l -S -n -W} on the
+ * system's ELF files (readelf lists the note sections, the reader the PT_NOTE segments: notes of sections outside them,
+ * such as SystemTap's probes, are left out of the comparison); the machine names of architectures that have no wheel
+ * tag.
  */
 class ElfNotesTest {
     private static final Pattern FILE = Pattern.compile("^File: (.*)$");
@@ -34,6 +33,8 @@ class ElfNotesTest {
     private static final Pattern NOTE = Pattern.compile("^\\s+(\\S+)\\s+0x([0-9a-f]{8})\\t.*$");
     /** A note section's header line: name, then address, offset, size, entry size, [flags,] link, info, align. */
     private static final Pattern SECTION = Pattern.compile("^\\s+\\[\\s*\\d+\\] (\\S+)\\s+NOTE\\s+(.*)$");
+    /** A PT_NOTE program header: type, offset, virtual address, physical address, file size, ... */
+    private static final Pattern SEGMENT = Pattern.compile("^\\s+NOTE\\s+0x([0-9a-f]+) 0x[0-9a-f]+ 0x[0-9a-f]+ 0x([0-9a-f]+) .*$");
     private static final Pattern NOTES_IN = Pattern.compile("^Displaying notes found in: (\\S+)$");
     private static final Pattern ISA = Pattern.compile("x86 ISA needed: ([^;\\t]*)");
     private static final Map<String, Integer> OSABIS = Map.of("UNIX - System V", 0, "UNIX - GNU", 3,
@@ -44,7 +45,8 @@ class ElfNotesTest {
     /** What readelf says of one file. */
     private static final class Seen {
         int osAbi = -1;
-        final Set<String> loadedSections = new HashSet<>();
+        final List<long[]> segments = new ArrayList<>();
+        final Map<String, Long> sectionOffsets = new HashMap<>();
         boolean inLoaded = true;
         final List<String> notes = new ArrayList<>();
         long isa = -1;
@@ -89,7 +91,7 @@ class ElfNotesTest {
     }
 
     private static Map<Path, Seen> readelf(List<Path> files) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Readelf.READELF.toString(), "-h", "-S", "-n", "-W"));
+        List<String> cmd = new ArrayList<>(List.of(Readelf.READELF.toString(), "-h", "-l", "-S", "-n", "-W"));
         files.forEach(p -> cmd.add(p.toString()));
         Path out = Files.createTempFile("readelf", ".out");
         Path err = Files.createTempFile("readelf", ".err");
@@ -110,18 +112,21 @@ class ElfNotesTest {
                     continue;
                 } else if ((m = OSABI.matcher(line)).matches()) {
                     current.osAbi = OSABIS.getOrDefault(m.group(1).trim(), -2);
+                } else if ((m = SEGMENT.matcher(line)).matches()) {
+                    current.segments.add(new long[] {Long.parseLong(m.group(1), 16), Long.parseLong(m.group(2), 16)});
                 } else if ((m = SECTION.matcher(line)).matches()) {
-                    String[] cols = m.group(2).trim().split("\\s+");
-                    if (cols.length == 8 && cols[4].contains("A")) {
-                        current.loadedSections.add(m.group(1));
-                    }
+                    current.sectionOffsets.put(m.group(1), Long.parseLong(m.group(2).trim().split("\\s+")[1], 16));
                 } else if ((m = NOTES_IN.matcher(line)).matches()) {
-                    // readelf lists note sections; the reader reads the loaded notes (not .note.stapsdt, gold's version)
-                    current.inLoaded = current.loadedSections.contains(m.group(1));
+                    // readelf lists note sections; the reader reads the PT_NOTE segments (all note sections only when
+                    // there is none): a section outside them (SystemTap's probes, gold's version) is left out
+                    long at = current.sectionOffsets.getOrDefault(m.group(1), -1L);
+                    final Seen s = current;
+                    current.inLoaded = s.segments.isEmpty()
+                            || s.segments.stream().anyMatch(seg -> at >= seg[0] && at < seg[0] + seg[1]);
                 } else if ((m = NOTE.matcher(line)).matches() && !m.group(1).equals("Owner") && current.inLoaded) {
                     current.notes.add(m.group(1) + " " + Integer.parseInt(m.group(2), 16));
                 }
-                if (current != null && (m = ISA.matcher(line)).find()) {
+                if (current != null && current.inLoaded && (m = ISA.matcher(line)).find()) {
                     long bits = 0;
                     for (String level : m.group(1).split(",\\s*")) {
                         bits |= ISA_BITS.getOrDefault(level.trim(), 0);
