@@ -3,7 +3,6 @@ package org.distrocompat.core.check;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +70,7 @@ public record AbiFacts(List<String> extensions, List<TopLevel> topLevel, List<Sy
             if (python == 0 && neededNames.contains(name)) {
                 continue; // a library the others load
             }
-            Set<String> undefined = new LinkedHashSet<>();
+            Set<String> undefined = new HashSet<>();
             for (DynamicSymbol s : m.elf().symbols()) {
                 if (!s.defined() && !"WEAK".equals(s.binding())) {
                     undefined.add(s.name());
@@ -89,14 +88,17 @@ public record AbiFacts(List<String> extensions, List<TopLevel> topLevel, List<Sy
     /** 3 for a Python 3 extension module, 2 for a Python 2 one, 0 for other files. */
     static int pythonExtension(String fileName, ElfFile elf) {
         String module = fileName.contains(".") ? fileName.substring(0, fileName.indexOf('.')) : fileName;
+        String py3 = "PyInit_" + module;
+        String py2 = "init" + module;
+        String pypy = "_cffi_pypyinit_" + module;
         for (DynamicSymbol s : elf.symbols()) {
             if (!s.defined() || !"FUNC".equals(s.type())) {
                 continue;
             }
-            if (s.name().equals("PyInit_" + module)) {
+            if (s.name().equals(py3)) {
                 return 3;
             }
-            if (s.name().equals("init" + module) || s.name().equals("_cffi_pypyinit_" + module)) {
+            if (s.name().equals(py2) || s.name().equals(pypy)) {
                 return 2;
             }
         }
