@@ -64,13 +64,14 @@ PY
 )
 big="$work/$bigname"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "big wheel: $(du -m "$big" | cut -f1) MB, $(ls "$work/big/bigwheel.libs" | wc -l) libraries of $(du -sm "$work/big" | cut -f1) MB: $(ls "$work/big/bigwheel.libs" | tr '\n' ' ')"
+echo "big wheel: $(du -m "$big" | cut -f1) MB, $(ls "$work/big/bigwheel.libs" | wc -l) libraries of" \
+  "$(du -sm "$work/big" | cut -f1) MB: $(ls "$work/big/bigwheel.libs" | tr '\n' ' ')"
 echo "batch: ${#batch[@]} wheels"
 
-# warm both: the launcher records its start-up cache on the first run (JDK 24+: the AOT cache, built beside the
-# second run; JDK 17: the CDS archive)
-for i in 1 2; do "$here/distrocompat" check "$small" >/dev/null 2>&1 || true; done
-for i in $(seq 60); do
+# warm both: the launcher records its start-up cache on the first run (JDK 24+: the AOT cache, recorded and built
+# in the background; JDK 17: the CDS archive)
+"$here/distrocompat" check "$small" >/dev/null 2>&1 || true
+for i in $(seq 90); do
   [ -f "$here/api/target/aot/check.aot" ] || [ -f "$here/api/target/cds/check.jsa" ] && break
   sleep 1
 done
