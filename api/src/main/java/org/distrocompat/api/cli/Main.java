@@ -34,9 +34,24 @@ public final class Main implements Runnable {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
+    /**
+     * The root for {@code distrocompat check ...}: the same command under the same name, without the models of the
+     * other commands, which picocli would build by reflection first — most of a small check's start-up.
+     */
+    @Command(name = "distrocompat", subcommands = CheckCommand.class)
+    static final class CheckOnly implements Runnable {
+        @Override
+        public void run() {
+            // never run: the first argument is "check"
+        }
+    }
+
     /** Runs the CLI with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        if (CheckCommand.isPlain(args)) {
+            return CheckCommand.plain(out, err, args);
+        }
+        CommandLine cli = new CommandLine(args.length > 0 && args[0].equals("check") ? new CheckOnly() : new Main());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());

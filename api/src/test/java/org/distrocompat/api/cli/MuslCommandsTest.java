@@ -151,7 +151,8 @@ class MuslCommandsTest {
 
         JsonNode plain = reports.get(0);
         assertThat(plain.get("libc").asText()).isEqualTo("musl");
-        assertThat(plain.get("overall_tag").asText()).isEqualTo("musllinux_1_1_x86_64");
+        // as auditwheel, which asks no host musl here: a musl file is judged by the newest musllinux policy
+        assertThat(plain.get("overall_tag").asText()).isEqualTo("musllinux_1_2_x86_64");
         assertThat(releases(plain).values()).hasSize(4).allSatisfy(v -> assertThat(v.get("compatible").asBoolean()).isTrue());
 
         Map<String, JsonNode> sorting = releases(reports.get(1));
@@ -182,7 +183,7 @@ class MuslCommandsTest {
         try (InputStream in = MuslCommandsTest.class.getResourceAsStream("/schema/check.schema.json")) {
             schema = Json.MAPPER.readTree(in);
         }
-        JsonNode releaseSchema = schema.get("$defs").get("input").get("properties").get("releases").get("items");
+        JsonNode releaseSchema = schema.get("$defs").get("releases").get("items");
         JsonNode symbolProps = releaseSchema.get("properties").get("missing_symbols").get("items").get("properties");
         for (JsonNode report : reports) {
             report.get("releases").forEach(rel -> {

@@ -3,11 +3,13 @@ package org.distrocompat.core.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.distrocompat.core.check.InputNeeds;
+import org.distrocompat.core.check.SymbolRef;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.Provenance;
@@ -29,7 +31,7 @@ class MuslSymbolsTest {
             req.put(s, new TreeSet<>());
         }
         return new InputNeeds("x86_64", List.of("x86_64"), "musl", List.of("a.so"), req, List.of(), List.of(),
-                unversioned);
+                unversioned.stream().map(n -> new SymbolRef("a.so", n)).toList(), new TreeMap<>(), Map.of(), Map.of());
     }
 
     private final SnapshotCell v315 = alpine("3.15", "1.2.2", "fopen64", "fopen", "qsort", "printf");
