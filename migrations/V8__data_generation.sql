@@ -22,7 +22,7 @@ DECLARE
 BEGIN
     FOREACH t IN ARRAY ARRAY['distro', 'release', 'release_arch', 'package', 'package_library', 'library',
                              'version_definition', 'library_symbol', 'imported_release_arch', 'imported_version',
-                             'imported_symbol', 'imported_prefix']
+                             'imported_symbol', 'imported_prefix', 'release_calendar']
     LOOP
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
                        'FOR EACH STATEMENT EXECUTE FUNCTION note_data_change()', t || '_changed', t);

@@ -1,7 +1,10 @@
 package org.distrocompat.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.distrocompat.db.embedded.EmbeddedServer;
@@ -92,6 +95,45 @@ public final class Database implements AutoCloseable {
     public static Database of(DataSource ds, String description, AutoCloseable owned) {
         Migrations.migrate(ds);
         return new Database(ds, description, owned, null);
+    }
+
+    /**
+     * A pool of at most {@code maxConnections} connections to this database, for a long-running server whose
+     * threads query it concurrently. With {@code readOnly} every session defaults to read-only transactions, so
+     * that even a role that could write does not through this pool. Closing the pool leaves this database open.
+     */
+    public Database pooled(String name, int maxConnections, boolean readOnly) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setPoolName("distrocompat-" + name);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setInitializationFailTimeout(-1); // a server that is down now may be up by the first request
+        if (readOnly) {
+            config.setConnectionInitSql("SET default_transaction_read_only = on");
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(pool, description + " (" + name + " pool)", pool, embeddedHome);
+    }
+
+    /**
+     * Whether {@code failure} (or a cause of it) says the database cannot be reached or refuses service right now
+     * (connection failures, shutdown, too many connections): a fault of the environment, not of the request.
+     */
+    public static boolean unavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException e && e.getSQLState() != null) {
+                String state = e.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+                    return true;
+                }
+            }
+            if (t instanceof SQLException e && e.getMessage() != null && e.getMessage().contains("Connection is not available")) {
+                return true; // the pool timed out waiting for a connection
+            }
+        }
+        return false;
     }
 
     /** The distrocompat home of an embedded database (where its snapshot lives); empty for external servers. */

@@ -25,11 +25,13 @@ import java.util.Map;
  * @param definitions  {@code .gnu.version_d} in file order, including the BASE entry
  * @param requirements {@code .gnu.version_r} in file order
  * @param symbols      dynamic symbols (without the null entry at index 0)
+ * @param osAbi        e_ident[EI_OSABI]: 0 System V, 3 GNU/Linux, 6 Solaris, 9 FreeBSD, 12 OpenBSD, ...
+ * @param notes        the notes of the PT_NOTE segments (of the SHT_NOTE sections when there are none): the loaded ones
  */
 public record ElfFile(int elfClass, ByteOrder byteOrder, int machine, int flags, int type, String arch,
                       String interpreter, String soname, List<String> needed, List<String> rpath,
                       List<String> runpath, List<VersionDefinition> definitions,
-                      List<VersionNeed> requirements, List<DynamicSymbol> symbols) {
+                      List<VersionNeed> requirements, List<DynamicSymbol> symbols, int osAbi, List<ElfNote> notes) {
 
     public static final int ET_REL = 1;
     public static final int ET_EXEC = 2;
@@ -43,6 +45,47 @@ public record ElfFile(int elfClass, ByteOrder byteOrder, int machine, int flags,
         definitions = List.copyOf(definitions);
         requirements = List.copyOf(requirements);
         symbols = List.copyOf(symbols);
+        notes = List.copyOf(notes);
+    }
+
+    public static final int ELFOSABI_NONE = 0;
+    public static final int ELFOSABI_NETBSD = 2;
+    public static final int ELFOSABI_GNU = 3;
+    public static final int ELFOSABI_SOLARIS = 6;
+    public static final int ELFOSABI_FREEBSD = 9;
+    public static final int ELFOSABI_OPENBSD = 12;
+
+    /**
+     * The architecture's name: the wheel name when it has one ({@link #arch}), otherwise the name {@code uname -m}
+     * gives such a machine (armv5l, mips64, ppc, s390, sparc64, x32, ...); see {@link ElfReader#machineName}.
+     */
+    public String machineName() {
+        return ElfReader.machineName(elfClass, byteOrder, machine, flags);
+    }
+
+    /**
+     * The x86 ISA levels of the GNU property note's GNU_PROPERTY_X86_ISA_1_NEEDED (bit 0 baseline, 1 x86-64-v2,
+     * 2 v3, 3 v4), or -1 when the file carries no such property.
+     */
+    public long x86IsaNeeded() {
+        for (ElfNote n : notes) {
+            long v = n.gnuProperty(ElfNote.GNU_PROPERTY_X86_ISA_1_NEEDED, byteOrder, is64());
+            if (v >= 0) {
+                return v;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a note of this owner ("GNU", "FreeBSD", "Android", ...) and type is present. */
+    public boolean hasNote(String owner, long type) {
+        return notes.stream().anyMatch(n -> n.owner().equals(owner) && n.type() == type);
+    }
+
+    /** The first word of the first note of this owner and type (an ABI tag's OS, Android's API level), or -1. */
+    public long noteWord(String owner, long type) {
+        return notes.stream().filter(n -> n.owner().equals(owner) && n.type() == type).findFirst()
+                .map(n -> n.firstWord(byteOrder)).orElse(-1L);
     }
 
     /** True when the program interpreter is musl's dynamic loader. */

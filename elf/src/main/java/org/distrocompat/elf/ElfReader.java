@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * A pure-Java reader of an ELF file's dynamic symbol versioning (GNU {@code .gnu.version},
- * {@code .gnu.version_d}, {@code .gnu.version_r}), dynamic symbols and dynamic-section names.
+ * {@code .gnu.version_d}, {@code .gnu.version_r}), dynamic symbols, dynamic-section names, the OS ABI byte and the
+ * notes (ABI tags, GNU properties such as the x86-64 ISA level, OS identification notes).
  *
  * <p>Tables are located through the dynamic segment (PT_DYNAMIC, with virtual addresses converted to file
  * offsets through the PT_LOAD segments), so files without section headers work; the symbol count then
@@ -34,14 +35,17 @@ public final class ElfReader {
     // e_ident
     private static final int EI_CLASS = 4;
     private static final int EI_DATA = 5;
+    private static final int EI_OSABI = 7;
 
     // program header types
     private static final int PT_LOAD = 1;
     private static final int PT_DYNAMIC = 2;
     private static final int PT_INTERP = 3;
+    private static final int PT_NOTE = 4;
 
     // section header types
     private static final int SHT_DYNAMIC = 6;
+    private static final int SHT_NOTE = 7;
     private static final int SHT_NOBITS = 8;
     private static final int SHT_DYNSYM = 11;
     private static final int SHT_GNU_VERDEF = 0x6ffffffd;
@@ -67,14 +71,28 @@ public final class ElfReader {
     private static final long DT_VERNEEDNUM = 0x6fffffffL;
 
     // machines
+    static final int EM_SPARC = 2;
     static final int EM_386 = 3;
+    static final int EM_68K = 4;
+    static final int EM_MIPS = 8;
+    static final int EM_MIPS_RS3_LE = 10;
+    static final int EM_PARISC = 15;
+    static final int EM_SPARC32PLUS = 18;
+    static final int EM_PPC = 20;
     static final int EM_PPC64 = 21;
     static final int EM_S390 = 22;
     static final int EM_ARM = 40;
+    static final int EM_SH = 42;
+    static final int EM_SPARCV9 = 43;
+    static final int EM_IA_64 = 50;
     static final int EM_X86_64 = 62;
     static final int EM_AARCH64 = 183;
     static final int EM_RISCV = 243;
     static final int EM_LOONGARCH = 258;
+    static final int EM_ALPHA = 0x9026;
+    /** Bounds of what the reader keeps of notes, whatever a file declares. */
+    static final int MAX_NOTES = 256;
+    static final int MAX_NOTE_DESC = 4096;
 
     static final int EF_ARM_EABIMASK = 0xff000000;
     static final int EF_ARM_EABI_VER5 = 0x05000000;
@@ -153,6 +171,41 @@ public final class ElfReader {
         }
     }
 
+    /**
+     * The architecture's name for any machine: the wheel name where {@link #archName} knows one, otherwise the
+     * name {@code uname -m} gives such a machine, which is what a wheel tag would carry: armv5l (ARM without the
+     * hard-float EABI5), mips / mips64 (either byte order), ppc, s390, sparc / sparc64, x32, ia64, riscv32, ...;
+     * "e_machine N" for machines it does not know.
+     */
+    public static String machineName(int elfClass, ByteOrder order, int machine, int flags) {
+        String wheel = archName(elfClass, order, machine, flags);
+        if (!wheel.equals("unknown")) {
+            return wheel;
+        }
+        boolean le = order == ByteOrder.LITTLE_ENDIAN;
+        boolean is64 = elfClass == 64;
+        return switch (machine) {
+            case EM_ARM -> !le ? "armeb" : (flags & EF_ARM_EABIMASK) == EF_ARM_EABI_VER5 ? "armv5l" : "arm";
+            case EM_AARCH64 -> le ? "aarch64 (ILP32)" : "aarch64_be";
+            case EM_MIPS, EM_MIPS_RS3_LE -> is64 ? "mips64" : "mips";
+            case EM_PPC -> "ppc";
+            case EM_PPC64 -> "ppc64 (32-bit class)";
+            case EM_S390 -> is64 ? "s390x (little-endian)" : "s390";
+            case EM_X86_64 -> "x32";
+            case EM_386 -> "i686 (64-bit class)";
+            case EM_SPARC, EM_SPARC32PLUS -> "sparc";
+            case EM_SPARCV9 -> "sparc64";
+            case EM_IA_64 -> "ia64";
+            case EM_ALPHA -> "alpha";
+            case EM_PARISC -> is64 ? "parisc64" : "parisc";
+            case EM_68K -> "m68k";
+            case EM_SH -> "sh4";
+            case EM_RISCV -> is64 ? "riscv64 (big-endian)" : "riscv32";
+            case EM_LOONGARCH -> is64 ? "loongarch64 (big-endian)" : "loongarch32";
+            default -> "e_machine " + machine;
+        };
+    }
+
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
     }
@@ -172,6 +225,8 @@ public final class ElfReader {
         private long dynOffset = -1;
         private long dynSize;
         private String interpreter;
+        /** note ranges: offset, size, alignment of the PT_NOTE segments */
+        private final List<long[]> noteRanges = new ArrayList<>();
 
         // section headers
         private int shnum;
@@ -283,7 +338,16 @@ public final class ElfReader {
             if (t == null) {
                 t = new Tables();
             }
-            return build(t, order, machine, flags, type, cls == 2 ? 64 : 32);
+            // the loaded notes (PT_NOTE), the same whether section headers were stripped or not; the SHT_NOTE
+            // sections only when there are no note segments (an object file)
+            if (noteRanges.isEmpty()) {
+                for (int i = 0; i < shnum; i++) {
+                    if (shType(i) == SHT_NOTE) {
+                        noteRanges.add(new long[] {shOffset(i), shSize(i), shAddralign(i)});
+                    }
+                }
+            }
+            return build(t, order, machine, flags, type, cls == 2 ? 64 : 32, u8(EI_OSABI));
         }
 
         private void readSectionHeaderTable() throws ElfFormatException {
@@ -337,6 +401,10 @@ public final class ElfReader {
             return u32(shBase(i) + (is64 ? 44 : 28));
         }
 
+        private long shAddralign(int i) {
+            return is64 ? u64(shBase(i) + 48) : u32(shBase(i) + 32);
+        }
+
         private long shEntsize(int i) {
             return is64 ? u64(shBase(i) + 56) : u32(shBase(i) + 36);
         }
@@ -371,14 +439,17 @@ public final class ElfReader {
                 long off;
                 long vaddr;
                 long filesz;
+                long align;
                 if (is64) {
                     off = u64(p + 8);
                     vaddr = u64(p + 16);
                     filesz = u64(p + 32);
+                    align = u64(p + 48);
                 } else {
                     off = u32(p + 4);
                     vaddr = u32(p + 8);
                     filesz = u32(p + 16);
+                    align = u32(p + 28);
                 }
                 switch (ptype) {
                     case PT_LOAD -> {
@@ -403,6 +474,7 @@ public final class ElfReader {
                             interpreter = boundedString(off, filesz, "PT_INTERP");
                         }
                     }
+                    case PT_NOTE -> noteRanges.add(new long[] {off, filesz, align});
                     default -> {
                     }
                 }
@@ -563,16 +635,15 @@ public final class ElfReader {
             if (symtab != null) {
                 t.symOff = toOffset(symtab, "DT_SYMTAB");
                 int dynsymSec = shnum > 0 ? findSection(SHT_DYNSYM) : -1;
-                // the layout guess: .dynsym ends where the next dynamic table starts (.dynstr, or .gnu.hash, which
-                // some linkers place between the two)
-                long next = -1;
-                for (Long table : new Long[] {strtab, gnuHash, hash, versym, verdef, verneed}) {
-                    if (table != null && Long.compareUnsigned(table, symtab) > 0
-                            && (next < 0 || Long.compareUnsigned(table, next) < 0)) {
-                        next = table;
+                // the layout guess: .dynsym runs up to the nearest table after it (.dynstr with GNU ld; lld puts
+                // .gnu.hash there)
+                long layoutGuess = -1;
+                for (Long next : new Long[] {strtab, gnuHash, hash, versym, verdef, verneed}) {
+                    if (next != null && Long.compareUnsigned(next, symtab) > 0) {
+                        long guess = Long.divideUnsigned(next - symtab, t.symEnt);
+                        layoutGuess = layoutGuess < 0 ? guess : Math.min(layoutGuess, guess);
                     }
                 }
-                long layoutGuess = next >= 0 ? Long.divideUnsigned(next - symtab, t.symEnt) : -1;
                 if (dynsymSec >= 0) {
                     t.symCount = Long.compareUnsigned(shSize(dynsymSec), size) > 0 ? -1
                             : shSize(dynsymSec) / t.symEnt;
@@ -915,7 +986,7 @@ public final class ElfReader {
 
         // ---- assembling ---------------------------------------------------------------------------------
 
-        private ElfFile build(Tables t, ByteOrder order, int machine, int flags, int type, int cls)
+        private ElfFile build(Tables t, ByteOrder order, int machine, int flags, int type, int cls, int osAbi)
                 throws ElfFormatException {
             entryBudget = size / 8 + 16;
             String soname = t.soname != null ? str(t.soname, "DT_SONAME") : null;
@@ -932,7 +1003,50 @@ public final class ElfReader {
             List<DynamicSymbol> symbols = readSymbols(t, defs, needs);
             checkOverlaps();
             return new ElfFile(cls, order, machine, flags, type, archName(cls, order, machine, flags), interpreter,
-                    soname, needed, rpath, runpath, defs, needs, symbols);
+                    soname, needed, rpath, runpath, defs, needs, symbols, osAbi, readNotes());
+        }
+
+        /**
+         * The notes of every note range. Notes only describe the file, so a malformed one is not an error: reading
+         * stops at the first entry that does not fit its range. At most {@link #MAX_NOTES} notes; descriptors over
+         * {@link #MAX_NOTE_DESC} bytes are kept empty.
+         */
+        private List<ElfNote> readNotes() {
+            List<ElfNote> out = new ArrayList<>();
+            for (long[] r : noteRanges) {
+                long off = r[0];
+                long len = r[1];
+                if (off < 0 || len < 0 || off > size || len > size - off) {
+                    continue;
+                }
+                int align = r[2] == 8 ? 8 : 4; // GNU property notes of ELF64 are 8-aligned; the rest 4
+                long end = off + len;
+                long p = off;
+                while (p + 12 <= end && out.size() < MAX_NOTES) {
+                    long namesz = u32(p);
+                    long descsz = u32(p + 4);
+                    long type = u32(p + 8);
+                    long name = p + 12;
+                    long desc = name + pad(namesz, 4);
+                    if (namesz > end - name || desc > end || descsz > end - desc) {
+                        break;
+                    }
+                    int nameLen = 0;
+                    while (nameLen < namesz && b.get((int) (name + nameLen)) != 0) {
+                        nameLen++;
+                    }
+                    String owner = decode(name, nameLen);
+                    byte[] d = new byte[descsz <= MAX_NOTE_DESC ? (int) descsz : 0];
+                    b.get((int) desc, d);
+                    out.add(new ElfNote(owner, type, d));
+                    p = desc + pad(descsz, align);
+                }
+            }
+            return out;
+        }
+
+        private static long pad(long n, int align) {
+            return (n + align - 1) / align * align;
         }
 
         private List<String> paths(List<Long> offsets, String what) throws ElfFormatException {
@@ -972,10 +1086,12 @@ public final class ElfReader {
                 }
             }
             String[] needNames = new String[maxNeed + 1];
+            String[] needFiles = new String[maxNeed + 1];
             for (VersionNeed vn : needs) {
                 for (VersionNeedAux a : vn.versions()) {
                     if (needNames[a.other()] == null) {
                         needNames[a.other()] = a.name();
+                        needFiles[a.other()] = vn.file();
                     }
                 }
             }
@@ -1000,6 +1116,7 @@ public final class ElfReader {
                 String name = str(nameIdx, "symbol " + i);
                 boolean defined = shndx != 0;
                 String version = null;
+                String library = null;
                 boolean hidden = false;
                 if (hasVersym) {
                     int vs = u16(t.versymOff + i * 2);
@@ -1010,9 +1127,13 @@ public final class ElfReader {
                         String r = idx < needNames.length ? needNames[idx] : null;
                         // as readelf: undefined symbols name requirements only; defined ones definitions first
                         version = defined ? (d != null ? d : r) : r;
+                        if (!defined && r != null) {
+                            library = needFiles[idx];
+                        }
                     }
                 }
-                out.add(new DynamicSymbol(name, defined, BINDINGS[info >>> 4], TYPES[info & 0xf], version, hidden));
+                out.add(new DynamicSymbol(name, defined, BINDINGS[info >>> 4], TYPES[info & 0xf], version, hidden,
+                        library));
             }
             return out;
         }

@@ -99,6 +99,11 @@ class ElfReaderTest {
                 continue;
             }
             ElfFile stripped = ElfReader.read(ByteBuffer.wrap(data));
+            if (!hasNoteSegment(data)) {
+                // notes outside any PT_NOTE segment are known from the section headers only
+                assertThat(stripped.notes()).as(p.toString()).isEmpty();
+                original = withoutNotes(original);
+            }
             assertThat(stripped).as(p.toString()).isEqualTo(original);
             compared++;
             if (!original.definitions().isEmpty() || !original.requirements().isEmpty()) {
@@ -111,6 +116,26 @@ class ElfReaderTest {
     }
 
     /** Zeroes e_shoff, e_shnum and e_shstrndx; false when the file has no program headers to fall back on. */
+    static boolean hasNoteSegment(byte[] data) {
+        ByteBuffer b = ByteBuffer.wrap(data).order(data[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        boolean is64 = data[4] == 2;
+        long phoff = is64 ? b.getLong(32) : b.getInt(28) & 0xffffffffL;
+        int entsize = b.getShort(is64 ? 54 : 42) & 0xffff;
+        int phnum = b.getShort(is64 ? 56 : 44) & 0xffff;
+        for (int i = 0; i < phnum; i++) {
+            if (b.getInt((int) (phoff + (long) i * entsize)) == 4) { // PT_NOTE
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ElfFile withoutNotes(ElfFile f) {
+        return new ElfFile(f.elfClass(), f.byteOrder(), f.machine(), f.flags(), f.type(), f.arch(), f.interpreter(),
+                f.soname(), f.needed(), f.rpath(), f.runpath(), f.definitions(), f.requirements(), f.symbols(), f.osAbi(),
+                List.of());
+    }
+
     static boolean stripSectionHeaders(byte[] data) {
         ByteBuffer b = ByteBuffer.wrap(data).order(data[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         boolean is64 = data[4] == 2;

@@ -9,13 +9,22 @@ abstract class CommandBase {
     @Spec
     CommandSpec spec;
 
+    /** The streams of a command run without picocli ({@link CheckCommand#plain}); null under picocli. */
+    private PrintWriter plainOut;
+    private PrintWriter plainErr;
+
+    void streams(PrintWriter out, PrintWriter err) {
+        this.plainOut = out;
+        this.plainErr = err;
+    }
+
     /** Where answers go (stdout, or a test's writer). */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return plainOut != null ? plainOut : spec.commandLine().getOut();
     }
 
     /** Where progress, warnings and errors go. */
     PrintWriter err() {
-        return spec.commandLine().getErr();
+        return plainErr != null ? plainErr : spec.commandLine().getErr();
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.crawler.run.CellOutcome;
 import org.distrocompat.crawler.run.CrawlProgress;
 import org.distrocompat.crawler.run.CrawlRequest;
@@ -18,11 +19,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code crawl}: fetch, verify and store an apt archive's glibc, libstdc++ and libgcc per release x arch. */
-@Command(name = "crawl", header = "Crawl an apt archive: signed, verified, incremental", mixinStandardHelpOptions = true,
+@Command(name = "crawl", header = "Crawl apt, rpm-md, apk or pacman archives: verified, incremental",
+        mixinStandardHelpOptions = true,
         description = {
             "Crawl an apt archive: every suite (discovered, or --suite) x architecture; verify the signed Release "
                     + "against the keyring, every index and package against its SHA256; store the version definitions "
-                    + "and exported symbols of glibc, libstdc++ and libgcc per release x arch.",
+                    + "and exported symbols of glibc, libstdc++ and libgcc per release x arch. Alpine (--source alpine, "
+                    + "apk) and Arch Linux (--source archlinux, pacman: live mirror and dated archive) likewise, with "
+                    + "their own trust rules (see the README).",
+            "Or an rpm-md source (fedora, centos-stream, almalinux, rockylinux, opensuse, amazonlinux, ...): every "
+                    + "configured release (or --suite) x architecture over its repositories (base + updates); "
+                    + "repomd.xml and package header signatures verified against the keyring.",
             "The mirror comes from --mirror, the configuration ($DISTROCOMPAT_HOME/sources.json or --config) or "
                     + "this host's apt sources. Exit 0: all cells good; 1: some cell failed (see the summary); "
                     + "2: bad input."})
@@ -32,15 +39,17 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--source", paramLabel = "NAME", defaultValue = "debian",
-            description = "configured source to crawl: debian, ubuntu, or one your configuration adds "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "configured source to crawl: debian, ubuntu, fedora, almalinux, alpine, archlinux, ... (the "
+                    + "built-in catalog) or one your configuration adds (default: ${DEFAULT-VALUE})")
     String source;
 
-    @Option(names = "--mirror", paramLabel = "URL", description = "mirror base URL (the directory holding dists/ and pool/)")
+    @Option(names = "--mirror", paramLabel = "URL",
+            description = "mirror base URL (apt: the directory holding dists/ and pool/; rpm-md: see the README's layouts)")
     String mirror;
 
     @Option(names = "--suite", paramLabel = "SUITE", split = ",",
-            description = "suites to crawl, comma-separated (default: discover every suite the mirror serves)")
+            description = "suites (rpm-md: releases) to crawl, comma-separated (default: discover every suite the mirror "
+                    + "serves; rpm-md: the configured releases)")
     List<String> suites = new ArrayList<>();
 
     @Option(names = "--arch", paramLabel = "ARCH", split = ",",
@@ -51,7 +60,7 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
     Path config;
 
     @Option(names = "--keyring", paramLabel = "FILE", split = ",",
-            description = "OpenPGP keyring(s) to verify Release files with")
+            description = "OpenPGP keyring(s) to verify Release files, repomd.xml and packages with")
     List<Path> keyrings = new ArrayList<>();
 
     @Option(names = "--unsigned", description = "accept Release files without verifying signatures (trusted sources only)")
@@ -102,6 +111,12 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILED;
         }
+        if (!summary.warnings().isEmpty()) {
+            err.println("distrocompat: crawl: " + summary.warnings().size() + " warning(s): a new package version "
+                    + "dropped version names (see 'history')");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
         return ExitCodes.OK;
     }
 
@@ -116,6 +131,9 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
         }
         for (CrawlSummary.Problem p : s.errors()) {
             out.println("error: " + p.scope() + ": " + p.message());
+        }
+        for (CrawlSummary.Problem p : s.warnings()) {
+            out.println("warning: " + p.scope() + ": " + p.message());
         }
         out.printf("crawl run %d %s: %d updated, %d unchanged, %d failed; %d requests, %s in %.1f s%n", s.runId(),
                 s.status(), s.updated(), s.unchanged(), s.failed(), s.requests(), TerminalProgress.size(s.bytes()),
@@ -146,6 +164,7 @@ final class CrawlCommand extends CommandBase implements Callable<Integer> {
             cells.add(cm);
         }
         m.put("cells", cells);
+        m.put("warnings", s.warnings().stream().map(w -> Map.of("scope", w.scope(), "message", w.message())).toList());
         List<Map<String, Object>> errors = new ArrayList<>();
         for (CrawlSummary.Problem p : s.errors()) {
             Map<String, Object> em = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.distrocompat.api.cli;
 
+import org.distrocompat.core.refresh.FirstUse;
 import org.distrocompat.db.Database;
 import picocli.CommandLine.Option;
 
@@ -11,9 +12,19 @@ final class DatabaseOptions {
                     + "(default: $DISTROCOMPAT_DB, else the embedded database under $DISTROCOMPAT_HOME)")
     String url;
 
-    /** Opens (and migrates) the chosen database. */
+    /**
+     * Opens (and migrates) the chosen database; on first use it gets the release calendar, and an empty home also the
+     * shipped baseline data ({@link FirstUse}).
+     */
     public Database open() {
-        return Database.open(url);
+        Database db = Database.open(url);
+        try {
+            FirstUse.ensure(db, !external());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
     }
 
     public String url() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.elf.ElfFile;
 import org.distrocompat.elf.ElfFormatException;
 import org.distrocompat.elf.ElfReader;

@@ -22,7 +22,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        String prefix = "distrocompat: " + commandName(cmd);
+        return report(ex, commandName(cmd), cmd.getErr());
+    }
+
+    /** One line on {@code err} for a failure of a command ("check: "), and its exit code. */
+    static int report(Exception ex, String command, PrintWriter err) {
+        String prefix = "distrocompat: " + command;
         int code;
         String message;
         if (ex instanceof UserException) {
@@ -41,11 +46,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             message = "internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage()
                     + " — please report; set DISTROCOMPAT_DEBUG=1 for details";
         }
-        cmd.getErr().println(prefix + Messages.firstLine(message));
+        err.println(prefix + Messages.firstLine(message));
         if (System.getenv("DISTROCOMPAT_DEBUG") != null) {
-            ex.printStackTrace(cmd.getErr());
+            ex.printStackTrace(err);
         }
-        cmd.getErr().flush();
+        err.flush();
         return code;
     }
 

@@ -3,12 +3,13 @@ package org.distrocompat.api.cli;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.HistoryJson;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.query.ReleaseHistory;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {"The crawled package observations of a release per arch (first and last seen, current or "
                 + "replaced) with the symbol versions each one added or removed.",
-                "With --version NAME: when that exact version name (e.g. GLIBCXX_3.4.31) first appeared, per arch. "
+                "With --version NAME: when that exact version name (e.g. GLIBCXX_3.4.31) first appeared, per arch; "
+                        + "on musl releases also an exported libc symbol name (e.g. qsort_r). "
                         + "Exit 1 when no observed package defines it."})
 final class HistoryCommand extends CommandBase implements Callable<Integer> {
 
@@ -66,16 +68,22 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
             return answerVersion(out, history);
         }
         if (json) {
-            Json.print(out, history.stream().map(HistoryCommand::json).toList());
+            Json.print(out, history.stream().map(HistoryJson::of).toList());
             return ExitCodes.OK;
         }
         for (ArchHistory h : history) {
             out.println(label(h));
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"  PACKAGE", "VERSION", "FIRST SEEN", "LAST SEEN", "VERSIONS"});
+            rows.add(new String[] {"  PACKAGE", "VERSION", "POCKET", "FIRST SEEN", "LAST SEEN", "VERSIONS"});
             h.packages().forEach((name, list) -> list.forEach(o -> rows.add(new String[] {"  " + name, o.version(),
-                    o.firstSeen().format(WHEN), o.current() ? "current" : o.lastSeen().format(WHEN), change(o)})));
+                    o.pocket() == null ? "-" : o.pocket(), o.firstSeen().format(WHEN),
+                    o.current() ? "current" : o.lastSeen().format(WHEN), change(o)})));
             Table.print(out, rows);
+            for (ReleaseHistory.Drop d : h.drops()) {
+                out.println("  ALERT " + d.foundAt().format(WHEN) + " (crawl run " + d.runId() + "): " + d.packageName()
+                        + " " + d.newVersion() + " no longer defines " + String.join(", ", d.dropped()) + " ("
+                        + d.oldVersion() + " did)");
+            }
         }
         return ExitCodes.OK;
     }
@@ -86,20 +94,10 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
         for (ArchHistory h : history) {
             Optional<Observation> first = h.firstDefining(version);
             found |= first.isPresent();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("distro", h.distro());
-            m.put("release", h.release());
-            m.put("codename", h.codename());
-            m.put("arch", h.arch());
-            m.put("version", version);
-            m.put("first_seen", first.map(o -> o.firstSeen().toString()).orElse(null));
-            m.put("package", first.map(Observation::packageName).orElse(null));
-            m.put("package_version", first.map(Observation::version).orElse(null));
-            m.put("at_first_crawl", first.map(Observation::first).orElse(null));
-            answers.add(m);
+            answers.add(HistoryJson.firstSeen(h, version));
             if (!json) {
                 out.println(label(h) + ": " + first.map(o -> version + " since " + o.firstSeen().format(WHEN) + " in "
-                        + o.packageName() + " " + o.version()
+                        + o.packageName() + " " + o.version() + (o.pocket() == null ? "" : " from " + o.pocket())
                         + (o.first() ? " (already there at the first crawl)" : ""))
                         .orElse("no observed package defines " + version));
             }
@@ -112,7 +110,8 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
     }
 
     private static String label(ArchHistory h) {
-        return h.distro() + " " + h.release() + (h.codename() == null ? "" : " (" + h.codename() + ")") + " " + h.arch();
+        return h.distro() + " " + h.release() + (h.codename() == null ? "" : " (" + h.codename() + ")") + " " + h.arch()
+                + ("musl".equals(h.libc()) && h.libcVersion() != null ? ", musl " + h.libcVersion() : "");
     }
 
     private static String change(Observation o) {
@@ -126,28 +125,5 @@ final class HistoryCommand extends CommandBase implements Callable<Integer> {
         o.gained().forEach(v -> sb.append('+').append(v).append(' '));
         o.lost().forEach(v -> sb.append('-').append(v).append(' '));
         return sb.toString().strip();
-    }
-
-    private static Map<String, Object> json(ArchHistory h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distro", h.distro());
-        m.put("release", h.release());
-        m.put("codename", h.codename());
-        m.put("arch", h.arch());
-        List<Map<String, Object>> obs = new ArrayList<>();
-        h.packages().forEach((name, list) -> list.forEach(o -> {
-            Map<String, Object> om = new LinkedHashMap<>();
-            om.put("package", name);
-            om.put("version", o.version());
-            om.put("first_seen", o.firstSeen().toString());
-            om.put("last_seen", o.lastSeen().toString());
-            om.put("current", o.current());
-            om.put("gained", o.first() ? List.of() : o.gained());
-            om.put("lost", o.lost());
-            om.put("defines", o.defines());
-            obs.add(om);
-        }));
-        m.put("observations", obs);
-        return m;
     }
 }

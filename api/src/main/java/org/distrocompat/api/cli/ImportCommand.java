@@ -8,19 +8,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
+import org.distrocompat.core.calendar.CalendarLoader;
+import org.distrocompat.core.calendar.CalendarProducts;
+import org.distrocompat.crawler.run.BaselineImport;
 import org.distrocompat.crawler.run.Pep600Import;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.error.UserException;
+import org.distrocompat.db.query.CalendarRow;
+import org.distrocompat.db.repo.CalendarStore;
+import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import}: load datasets gathered elsewhere; {@code import pep600 DIR} loads pep600_compliance records. */
-@Command(name = "import", header = "Import a dataset (pep600_compliance records) as release data",
+@Command(name = "import", header = "Import pep600 records, endoflife.date calendars, the baseline",
         mixinStandardHelpOptions = true,
         description = "Import a dataset into the database (crawled data for the same release x arch wins)",
-        subcommands = {ImportCommand.Pep600.class})
+        subcommands = {ImportCommand.Pep600.class, ImportCommand.Endoflife.class, ImportCommand.BaselineData.class})
 final class ImportCommand extends CommandBase implements Runnable {
 
     @Override
@@ -99,6 +106,58 @@ final class ImportCommand extends CommandBase implements Runnable {
             }
             m.put("differences", diffs);
             return m;
+        }
+    }
+
+    @Command(name = "endoflife", mixinStandardHelpOptions = true,
+            description = {"Import endoflife.date product files (<slug>.md with YAML front matter, e.g. debian.md) into "
+                    + "the release calendar, from DIR or DIR/products.",
+                    "Dates that changed keep their old value in the calendar's history; 'releases "
+                            + "--unmatched-calendar' lists stored releases no calendar entry matches."})
+    static final class Endoflife extends CommandBase implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Parameters(paramLabel = "DIR", description = "endoflife.date's products/ directory (or its parent)")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            List<CalendarRow> rows = CalendarLoader.endoflifeDirectory(dir, CalendarProducts.builtIn());
+            CalendarStore.Result r;
+            try (Database db = database.open()) {
+                r = new CalendarStore(db).write(rows);
+                if (r.added() + r.changed() > 0) {
+                    ReleaseSnapshot.refreshSnapshot(db);
+                }
+            }
+            out().println("imported " + rows.size() + " release cycles from " + dir + ": " + r.added() + " added, "
+                    + r.changed() + " changed (old dates kept in the calendar history), " + r.unchanged() + " unchanged");
+            out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "baseline", mixinStandardHelpOptions = true,
+            description = {"Load the baseline shipped with distrocompat (the pep600_compliance records' facts, MIT) as "
+                    + "imported release data. An empty home gets it on first use; this loads it into any database "
+                    + "(e.g. one given by --db). Unchanged cells are skipped; crawled data still wins."})
+    static final class BaselineData extends CommandBase implements Callable<Integer> {
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Override
+        public Integer call() {
+            BaselineImport.Result r;
+            try (Database db = database.open()) {
+                r = new BaselineImport(db).load();
+            }
+            out().println("baseline " + r.origin() + ": " + r.records() + " records, " + r.written() + " written, "
+                    + (r.records() - r.written()) + " unchanged (run " + r.runId() + ")");
+            out().flush();
+            return ExitCodes.OK;
         }
     }
 }

@@ -18,9 +18,11 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 TagsCommand.class,
                 PairingsCommand.class,
+                CoverageCommand.class,
                 HistoryCommand.class,
                 PolicyCommand.class,
                 RefreshCommand.class,
+                ServeCommand.class,
                 ElfCommand.class,
                 CommandLine.HelpCommand.class
         })
@@ -34,24 +36,40 @@ public final class Main implements Runnable {
     }
 
     /**
+     * The root for {@code distrocompat check ...}: the same command under the same name, without the models of the
+     * other commands, which picocli would build by reflection first — most of a small check's start-up.
+     */
+    @Command(name = "distrocompat", subcommands = CheckCommand.class)
+    static final class CheckOnly implements Runnable {
+        @Override
+        public void run() {
+            // never run: the first argument is "check"
+        }
+    }
+
+    /**
      * Runs the CLI with the given streams; returns the exit code. Nothing escapes as an uncaught throwable (the JVM
      * would exit 1, which means "the answer is no"): running out of memory is the environment's (exit 3), any other
      * error a bug (exit 70), each as one line.
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler(new ErrorHandler());
-        cli.registerConverter(Path.class, FileNames::path);
         try {
-            return cli.execute(args);
+            return CheckCommand.isPlain(args) ? CheckCommand.plain(out, err, args) : picocli(out, err, args);
         } catch (OutOfMemoryError e) {
             return ErrorHandler.outOfMemory(err, e);
         } catch (RuntimeException | Error e) {
             return ErrorHandler.uncaught(err, e);
         }
+    }
+
+    private static int picocli(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(args.length > 0 && args[0].equals("check") ? new CheckOnly() : new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new ErrorHandler());
+        cli.registerConverter(Path.class, FileNames::path);
+        return cli.execute(args);
     }
 
     @Override

@@ -2,11 +2,14 @@ package org.distrocompat.api.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.distrocompat.api.json.Json;
+import org.distrocompat.api.json.PairingsJson;
+import org.distrocompat.core.calendar.CalendarLoader;
+import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.query.Pairings;
+import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,38 +36,37 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
     @Mixin
     ReleaseData releaseData;
 
+    @Mixin
+    SupportOptions support;
+
     @Override
     public Integer call() {
         ReleaseSnapshot data = releaseData.obtain(err());
-        List<Pairings.Row> rows = Pairings.rows(data.cells());
+        ReleaseCalendar calendar = CalendarLoader.calendarOf(data.calendar());
+        List<Pairings.Row> rows = Pairings.rows(data.cells().stream().filter(c -> support.keeps(calendar.status(
+                c.distro(), c.release(), c.codename(), c.status(), support.date()))).toList());
         List<Pairings.Group> groups = Pairings.sameGlibcDifferentLibstdcxx(rows);
         PrintWriter out = out();
         if (format.json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("releases", rows.stream().map(PairingsCommand::json).toList());
-            m.put("same_glibc_different_libstdcxx", groups.stream().map(g -> {
-                Map<String, Object> gm = new LinkedHashMap<>();
-                gm.put("arch", g.arch());
-                gm.put("glibc", g.glibc());
-                gm.put("releases", g.rows().stream().map(PairingsCommand::json).toList());
-                return gm;
-            }).toList());
-            Json.print(out, m);
+            Json.print(out, PairingsJson.of(rows, groups));
         } else if (format.csv) {
             out.println("distro,release,codename,arch,glibc,libstdcxx_gcc,libgcc_gcc,max_glibc,max_glibcxx,max_cxxabi,"
-                    + "max_gcc,provenance");
+                    + "max_gcc,provenance,musl");
             for (Pairings.Row r : rows) {
+                boolean musl = r.cell().libc() == Libc.MUSL;
                 out.println(String.join(",", csv(r.cell().distro()), csv(r.cell().release()), csv(r.cell().codename()),
-                        csv(r.cell().arch().wheelName()), csv(r.glibc()), csv(r.libstdcxxGcc()), csv(r.libgccGcc()),
+                        csv(r.cell().arch().wheelName()), csv(musl ? null : r.glibc()), csv(r.libstdcxxGcc()),
+                        csv(r.libgccGcc()),
                         csv(r.max().get("GLIBC")), csv(r.max().get("GLIBCXX")), csv(r.max().get("CXXABI")),
-                        csv(r.max().get("GCC")), csv(r.cell().provenance().dbName())));
+                        csv(r.max().get("GCC")), csv(r.cell().provenance().dbName()), csv(musl ? r.glibc() : null)));
             }
         } else {
             List<String[]> t = new ArrayList<>();
-            t.add(new String[] {"DISTRO", "RELEASE", "ARCH", "GLIBC", "GCC(libstdc++)", "GCC(libgcc_s)", "max GLIBC",
+            t.add(new String[] {"DISTRO", "RELEASE", "ARCH", "LIBC", "GCC(libstdc++)", "GCC(libgcc_s)", "max GLIBC",
                     "max GLIBCXX", "max CXXABI", "max GCC"});
             for (Pairings.Row r : rows) {
-                t.add(new String[] {r.cell().distro(), r.cell().release(), r.cell().arch().wheelName(), r.glibc(),
+                t.add(new String[] {r.cell().distro(), r.cell().release(), r.cell().arch().wheelName(),
+                        r.cell().libc() == Libc.MUSL ? "musl " + r.glibc() : r.glibc(),
                         r.libstdcxxGcc(), r.libgccGcc(), r.max().get("GLIBC"), r.max().get("GLIBCXX"), r.max().get("CXXABI"),
                         r.max().get("GCC")});
             }
@@ -82,22 +84,6 @@ final class PairingsCommand extends CommandBase implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    static Map<String, Object> json(Pairings.Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distro", r.cell().distro());
-        m.put("release", r.cell().release());
-        m.put("codename", r.cell().codename());
-        m.put("arch", r.cell().arch().wheelName());
-        m.put("provenance", r.cell().provenance().dbName());
-        m.put("glibc", r.glibc());
-        m.put("libstdcxx_gcc", r.libstdcxxGcc());
-        m.put("libstdcxx_source", r.libstdcxxSource());
-        m.put("libgcc_gcc", r.libgccGcc());
-        m.put("libgcc_source", r.libgccSource());
-        m.put("max", r.max());
-        return m;
     }
 
     private static String csv(String s) {

@@ -21,8 +21,14 @@ final class PolicyOptions {
             description = "never count these (e.g. photon, ubuntu-13.04)")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--gap", paramLabel = "RULE",
+            description = "where an arch has no release at glibc 2.Y: take its other bounds from its next releases "
+                    + "(next, the default) or cap them at the x86_64 bound (x86_64, as auditwheel's file does)")
+    MainstreamConfig.GapRule gap;
+
     public MainstreamConfig config() {
         MainstreamConfig c = mainstream == null ? MainstreamConfig.defaults() : MainstreamConfig.read(mainstream);
-        return c.withInclude(include).withExclude(exclude);
+        c = c.withInclude(include).withExclude(exclude);
+        return gap == null ? c : c.withGap(gap);
     }
 }

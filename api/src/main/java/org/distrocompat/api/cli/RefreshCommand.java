@@ -1,11 +1,12 @@
 package org.distrocompat.api.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,6 @@ import org.distrocompat.core.policy.PolicyPublisher;
 import org.distrocompat.core.refresh.CrawlEverySource;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.Database;
-import org.distrocompat.db.Home;
 import org.distrocompat.db.error.DistrocompatException;
 import org.distrocompat.db.error.Messages;
 import org.distrocompat.db.error.UserException;
@@ -35,27 +35,22 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
     @Mixin
     PolicyOptions policyOptions;
 
-    @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "where manylinux-policy.json and its .diff live (default: $DISTROCOMPAT_HOME/policy)")
-    Path outDir;
+    @Mixin
+    RefreshJobOptions jobOptions;
 
     @Option(names = "--every", paramLabel = "DURATION",
             description = "run on a schedule in this process: e.g. 24h, 6h, 30m, 1d, 90s (or ISO-8601 such as PT24H)")
     String every;
 
-    @Option(names = "--no-crawl", description = "skip the crawl; regenerate from the database as it is")
-    boolean noCrawl;
+    @Option(names = "--commit-to", paramLabel = "DIR",
+            description = "also write the policy into this git work tree (a clone of auditwheel: src/auditwheel/policy/) "
+                    + "and commit it with a message from the diff and the reasons; nothing is pushed; no change, no commit")
+    Path commitTo;
 
-    @Option(names = "--sources", paramLabel = "FILE",
-            description = "crawl configuration, as for 'crawl --config' (default: $DISTROCOMPAT_HOME/sources.json)")
-    Path sources;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "download cache (default: $DISTROCOMPAT_HOME/cache)")
-    Path cache;
-
-    /** Where the host's apt sources are (tests point this elsewhere). */
-    @Option(names = "--apt-dir", paramLabel = "DIR", hidden = true)
-    Path aptDir;
+    @Option(names = "--commit-path", paramLabel = "PATH",
+            description = "with --commit-to, the directory in the work tree (default: src/auditwheel/policy when it "
+                    + "exists, else the work tree's root)")
+    Path commitPath;
 
     @Option(names = "--runs", hidden = true, description = "stop after this many scheduled runs (tests)")
     int runs;
@@ -63,15 +58,20 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Duration interval = every == null ? null : parseDuration(every);
-        Path dir = outDir != null ? outDir : Home.current().policyDir();
-        CrawlEverySource crawl = noCrawl ? null : new CrawlEverySource(sources, cache, aptDir, CrawlCommand::printSummary);
-        RefreshJob job = new RefreshJob(policyOptions.config(), dir, Optional.ofNullable(crawl));
+        if (commitTo != null && !Files.exists(commitTo.resolve(".git"))) {
+            throw new UserException("--commit-to " + commitTo + ": not a git work tree (clone the repository first)");
+        }
+        CrawlEverySource crawl = jobOptions.crawl();
+        RefreshJob job = jobOptions.job(policyOptions.config(), crawl);
+        if (commitTo != null) {
+            job.commitTo(commitTo, commitPath);
+        }
         PrintWriter out = out();
         PrintWriter err = err();
         int done = 0;
         while (true) {
             Instant started = Instant.now();
-            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() == 0);
+            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() + crawl.warnings() == 0);
             done++;
             if (interval == null) {
                 return ok ? ExitCodes.OK : ExitCodes.FAILED;
@@ -95,10 +95,23 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
         out.flush();
         try (Database db = database.open()) {
             PolicyPublisher.Outcome o = job.run(db, out);
-            if (o.changed()) {
-                out.println("updated " + o.file() + ": " + o.changes().size() + " change(s); diff in " + o.diffFile());
-            } else {
-                out.println("unchanged " + o.file());
+            for (PolicyPublisher.Outcome published : job.muslOutcome().map(m -> List.of(o, m)).orElse(List.of(o))) {
+                if (published.changed()) {
+                    out.println("updated " + published.file() + ": " + published.changes().size() + " change(s); diff in "
+                            + published.diffFile());
+                } else {
+                    out.println("unchanged " + published.file());
+                }
+            }
+            if (job.lastCommit() != null) {
+                out.println(job.lastCommit().committed() ? "committed " + job.lastCommit().file() + " as "
+                        + job.lastCommit().commitId().substring(0, 12) + ": " + job.lastCommit().subject()
+                        : "nothing to commit: " + job.lastCommit().file() + " has this content already");
+            }
+            if (crawl != null && crawl.warnings() > 0) {
+                err.println("distrocompat: refresh: " + crawl.warnings() + " warning(s): a new package version no longer "
+                        + "defines version names its predecessor did; see the crawl summary above and 'history'");
+                err.flush();
             }
             if (crawl != null && crawl.failedCells() > 0) {
                 err.println("distrocompat: refresh: " + crawl.failedCells() + " crawl cell(s) failed and kept their "

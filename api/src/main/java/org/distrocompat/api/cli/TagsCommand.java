@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.query.TagOrder;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.error.UserException;

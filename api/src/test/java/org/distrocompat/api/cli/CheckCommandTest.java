@@ -3,6 +3,9 @@ package org.distrocompat.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.check.Fixtures;
+import org.distrocompat.core.corpus.Corpus;
 import org.distrocompat.core.check.TestElf;
 import org.distrocompat.core.policy.Policy;
 import org.distrocompat.core.policy.PolicyJson;
@@ -121,7 +126,7 @@ class CheckCommandTest {
 
         CliRunner text = check(wheel.toString());
         assertThat(text.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(text.out()).contains("runs on:", "Debian 12", "CentOS 7: needs GLIBCXX_3.4.22, has up to 3.4.19",
+        assertThat(text.out()).contains("runs on:", "Debian 12", "CentOS 7: needs GLIBCXX_3.4.22 for use_GLIBCXX_3_4_22 (in foo/_ext.cpython-311-x86_64-linux-gnu.so), has up to 3.4.19",
                 "manylinux_2_24_x86_64", "INACCURATE");
     }
 
@@ -404,26 +409,31 @@ class CheckCommandTest {
                 "overall_tag", "claimed_tags", "tags_accurate");
     }
 
+    /** Validates {@code check --json} output against the documented schema; fails with every violation listed. */
+    static void assertFollowsSchema(JsonNode output) throws Exception {
+        assertThat(schemaErrors(output)).as(output.toString()).isEmpty();
+    }
+
     @Test
     void outputFollowsTheDocumentedSchema() throws Exception {
-        JsonNode schema;
-        try (var in = CheckCommand.class.getResourceAsStream("/schema/check.schema.json")) {
-            schema = Json.MAPPER.readTree(in);
-        }
-        JsonNode input = schema.get("$defs").get("input");
-        JsonNode releaseProps = input.get("properties").get("releases").get("items").get("properties");
         Path wheel = Fixtures.write(tmp, "s-1.0-py3-none-manylinux_2_17_x86_64.whl", Fixtures.zip(Map.of("s/_s.so",
                 extension(), "foo.libs/libbar-1a2b.so.1", shippedLibbar(), "../x.so", shippedLibbar())));
         Path policy = tmp.resolve("p.json");
         try (var in = CheckCommand.class.getResourceAsStream("/auditwheel/manylinux-policy.json")) {
             Files.copy(in, policy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        for (JsonNode obj : json(check("--json", "--policy", policy.toString(), wheel.toString()))) {
-            obj.fieldNames().forEachRemaining(f -> assertThat(input.get("properties").has(f)).as(f).isTrue());
-            input.get("required").forEach(f -> assertThat(obj.has(f.asText())).as(f.asText()).isTrue());
-            obj.get("releases").forEach(r -> r.fieldNames().forEachRemaining(
-                    f -> assertThat(releaseProps.has(f)).as(f).isTrue()));
-            assertThat(obj.get("skipped")).isNotEmpty();
+        JsonNode out = json(check("--json", "--policy", policy.toString(), wheel.toString()));
+        assertFollowsSchema(out);
+        assertThat(out.get(0).get("skipped")).isNotEmpty();
+        assertThat(out.get(0).get("platforms")).hasSize(1);
+        // a field the schema does not know fails the validation
+        ((ObjectNode) out.get(0)).put("surprise", 1);
+        assertThat(schemaErrors(out)).isNotEmpty();
+    }
+
+    static List<?> schemaErrors(JsonNode output) throws Exception {
+        try (var in = CheckCommand.class.getResourceAsStream("/schema/check.schema.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in).validate(output);
         }
     }
 
@@ -442,5 +452,113 @@ class CheckCommandTest {
         assertThat(centos.get("missing").get(0).get("version").asText()).isEqualTo("ZLIB_1.2.9");
         assertThat(centos.get("not_covered")).isEmpty();
         assertThat(check(so.toString()).out()).contains("unchecked:", "libz.so.1: no data on 1 release (Debian 12)");
+    }
+    @Test
+    void everyCorpusInputFollowsTheSchemaAndMultiPlatformArchivesGetOneBlockPerPlatform() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--json"));
+        for (String dir : List.of("wheels", "jars", "npm")) {
+            try (var files = Files.list(Corpus.dir().resolve(dir))) {
+                files.sorted().map(Path::toString).filter(f -> !f.contains("armv5-") && !f.contains("mips-"))
+                        .forEach(args::add);
+            }
+        }
+        CliRunner r = check(args.toArray(String[]::new));
+        assertThat(r.err()).isEmpty();
+        JsonNode all = json(r);
+        assertThat(all).hasSize(args.size() - 1);
+        assertFollowsSchema(all);
+
+        CliRunner text = check(Corpus.jar("dbdriver-3.0.jar").toString(), Corpus.jar("natives-1.0.jar").toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains(
+                "dbdriver-3.0.jar: 8 platforms (8 files)",
+                "  Linux glibc x86_64 (primary), 1 file:",
+                "    runs on:       CentOS 7; Debian 8+; Ubuntu 14.04",
+                "  Linux musl x86_64, 1 file:",
+                "    runs on:       no musl release of x86_64 is stored",
+                "  FreeBSD x86_64: not a Linux binary, not judged (org/example/native/FreeBSD/x86_64/libdb.so)",
+                "  Android aarch64: android_21_arm64_v8a by auditwheel's Android policy",
+                "  macOS arm64: a Mach-O binary for macOS: not judged",
+                "  Linux glibc mips64: no wheel tag for mips64 and no release of it is stored: not judged",
+                "  Solaris x86_64: not a Linux binary, not judged (sunos-x86-64/libjnidispatch.so)");
+    }
+
+    @Test
+    void theSymbolBehindEveryMissAndWhy() throws Exception {
+        String wheel = Corpus.wheel(Corpus.reference("threads").wheel()).toString();
+        CliRunner text = check(wheel);
+        assertThat(text.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(text.out()).contains("CentOS 7: needs GLIBC_2.34 for pthread_create, pthread_join (in "
+                + "threads/_threads.cpython-312-x86_64-linux-gnu.so), has up to 2.17",
+                "limited to:    manylinux_2_34_x86_64 by symbol versions: needs GLIBC_2.34 (libc.so.6) for pthread_create");
+        JsonNode centos = release(json(check("--json", wheel)).get(0), "centos", "7");
+        assertThat(centos.get("missing").get(0).get("symbols").get(0).get("name").asText()).isEqualTo("pthread_create");
+        assertThat(centos.get("missing").get(0).get("symbol_count").asInt()).isEqualTo(2);
+
+        CliRunner why = check("--why", "GLIBC_2.34", wheel);
+        assertThat(why.exitCode()).isZero();
+        assertThat(why.out()).isEqualTo(wheel + ": GLIBC_2.34\n"
+                + "  libc.so.6 (Linux glibc x86_64), required by threads/_threads.cpython-312-x86_64-linux-gnu.so:\n"
+                + "    pthread_create  threads/_threads.cpython-312-x86_64-linux-gnu.so\n"
+                + "    pthread_join    threads/_threads.cpython-312-x86_64-linux-gnu.so\n");
+        CliRunner none = check("--why", "GLIBC_2.99", wheel);
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(none.out()).contains("nothing requires GLIBC_2.99");
+        JsonNode whyJson = json(check("--json", "--why", "GLIBC_2.34", wheel)).get(0);
+        assertThat(whyJson.get("requirements").get(0).get("symbols")).hasSize(2);
+    }
+
+    @Test
+    void anArchitectureWithoutAWheelTagIsBadInputInOneLine() throws Exception {
+        String wheel = Corpus.wheel(Corpus.reference("mips").wheel()).toString();
+        CliRunner r = check(wheel);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("distrocompat: check: " + wheel + ": no wheel tag for mips64: ").hasLineCount(1);
+    }
+    /** Runs the CLI in a JVM of its own with {@code home} as $DISTROCOMPAT_HOME: stdout, stderr and exit code. */
+    static CliRunner subprocess(Path home, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("DISTROCOMPAT_HOME", home.toString());
+        pb.environment().remove("DISTROCOMPAT_DB");
+        Process proc = pb.start();
+        String out = new String(proc.getInputStream().readAllBytes());
+        String err = new String(proc.getErrorStream().readAllBytes());
+        return new CliRunner(proc.waitFor(), out, err);
+    }
+
+    @Test
+    void thePlainInvocationWithoutPicocliAnswersAsThePicocliOneDoes() throws Exception {
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--json", "a.whl", "b.whl"})).isTrue();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "a.whl"})).isTrue();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--json"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--arch", "x86_64", "a.whl"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "-h"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"check", "--", "-a.whl"})).isFalse();
+        assertThat(CheckCommand.isPlain(new String[] {"pairings", "a.whl"})).isFalse();
+
+        Path home = tmp.resolve("plain-home");
+        Files.createDirectories(home);
+        Files.copy(snapshot, home.resolve("snapshot.bin"));
+        String wheel = Corpus.wheel(Corpus.reference("threads").wheel()).toString();
+        String jar = Corpus.jar("dbdriver-3.0.jar").toString();
+        CliRunner plain = subprocess(home, "check", "--json", wheel, jar);
+        // --snapshot FILE takes picocli's path to the same data
+        CliRunner picocli = subprocess(home, "check", "--json", "--snapshot", home.resolve("snapshot.bin").toString(),
+                wheel, jar);
+        assertThat(plain.exitCode()).as(plain.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(picocli.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(plain.out()).isEqualTo(picocli.out());
+        assertThat(plain.err()).isEqualTo(picocli.err());
+        assertThat(subprocess(home, "check", wheel).out()).isEqualTo(subprocess(home, "check", "--snapshot",
+                home.resolve("snapshot.bin").toString(), wheel).out());
+
+        CliRunner missing = subprocess(home, "check", tmp.resolve("nope.whl").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).startsWith("distrocompat: check: " + tmp.resolve("nope.whl") + ": no such file")
+                .hasLineCount(1);
     }
 }

@@ -1,5 +1,6 @@
 package org.distrocompat.api.cli;
 
+import org.distrocompat.api.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.crawler.testing.FixtureServer;
 import org.distrocompat.crawler.testing.Fixtures;
+import org.distrocompat.crawler.testing.RpmFixtures;
 import org.distrocompat.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +90,38 @@ class CrawlCommandTest {
         CliRunner unknownSource = CliRunner.run("crawl", "--source", "gentoo", "--config", config.toString());
         assertThat(unknownSource.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknownSource.err()).contains("unknown source 'gentoo'");
+    }
+
+    @Test
+    void crawlsTheRpmMdFixtureThroughTheFedoraCatalogEntryAndHistoryShowsThePocket() throws Exception {
+        try (FixtureServer server = FixtureServer.serve(RpmFixtures.root(), "fedora")) {
+            String db = TestDatabase.freshUrl();
+            Path config = tmp.resolve("sources.json");
+            Files.writeString(config, "{\"sources\": []}");
+            CliRunner r = CliRunner.run("crawl", "--source", "fedora", "--mirror", server.url(), "--suite", "40",
+                    "--arch", "x86_64,i686", "--keyring", RpmFixtures.keys().toString(), "--db", db, "--config",
+                    config.toString(), "--cache", tmp.resolve("cache").toString(), "--json");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode summary = Json.MAPPER.readTree(r.out());
+            assertThat(summary.get("updated").asInt()).isEqualTo(2);
+
+            CliRunner releases = CliRunner.run("releases", "--json", "--db", db, "--distro", "fedora");
+            JsonNode cells = Json.MAPPER.readTree(releases.out());
+            assertThat(cells).hasSize(2);
+            for (JsonNode cell : cells) {
+                assertThat(cell.get("release").asText()).isEqualTo("40");
+                assertThat(cell.get("glibc").asText()).isEqualTo("2.36");
+                assertThat(cell.get("provenance").asText()).isEqualTo("crawled");
+                assertThat(cell.get("max").get("GLIBC").asText()).isEqualTo("2.36");
+                assertThat(cell.get("max").get("GCC").asText()).isEqualTo("12.0.0");
+            }
+            assertThat(cells.findValues("max").stream().map(m -> m.path("GLIBCXX").asText()).toList())
+                    .containsExactlyInAnyOrder("3.4.33", "");
+
+            CliRunner history = CliRunner.run("history", "fedora", "40", "--arch", "x86_64", "--version",
+                    "GLIBCXX_3.4.33", "--db", db);
+            assertThat(history.exitCode()).as(history.err()).isZero();
+            assertThat(history.out()).contains("GLIBCXX_3.4.33 since", "in libstdc++ 14.2.1-3.fc40 from updates");
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
 import org.distrocompat.db.Migrations;

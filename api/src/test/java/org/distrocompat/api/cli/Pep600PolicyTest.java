@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.StreamSupport;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.policy.Derivation;
 import org.distrocompat.core.policy.MainstreamConfig;
 import org.distrocompat.core.policy.Policy;
@@ -22,8 +26,11 @@ import org.distrocompat.core.policy.PolicyJson;
 import org.distrocompat.core.policy.PolicySet;
 import org.distrocompat.core.policy.SharedData;
 import org.distrocompat.core.refresh.RefreshJob;
+import org.distrocompat.crawler.testing.FixtureServer;
+import org.distrocompat.crawler.testing.Fixtures;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
+import org.distrocompat.db.Home;
 import org.distrocompat.db.Migrations;
 import org.distrocompat.db.TestDatabase;
 import org.distrocompat.db.model.SymbolVersions;
@@ -66,7 +73,6 @@ class Pep600PolicyTest {
                 KNOWN_DIFFERENCES.put("manylinux_2_" + y + " " + arch + " GLIBCXX", "3.4.24 3.4.25");
             }
         }
-        KNOWN_DIFFERENCES.put("manylinux_2_34 i686 GLIBC", "2.34 2.35");
         KNOWN_DIFFERENCES.put("manylinux_2_34 riscv64 GLIBCXX", "3.4.29 3.4.30");
         KNOWN_DIFFERENCES.put("manylinux_2_35 i686 ZLIB", "1.2.9 1.2.12");
         for (String y : List.of("37", "38")) {
@@ -316,6 +322,62 @@ class Pep600PolicyTest {
         CliRunner notPolicy = CliRunner.run("policy", "--db", url, "--diff", dir.resolve("nope.json").toString());
         assertThat(notPolicy.exitCode()).isEqualTo(2);
         assertThat(notPolicy.err().strip()).isEqualTo("distrocompat: policy: no such file: " + dir.resolve("nope.json"));
+    }
+
+    /** policy arch prefix -> highest numeric version, of a policy file's JSON. */
+    static Map<String, String> maxima(JsonNode policies) {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode p : policies) {
+            for (Iterator<Map.Entry<String, JsonNode>> a = p.get("symbol_versions").fields(); a.hasNext();) {
+                Map.Entry<String, JsonNode> arch = a.next();
+                for (Iterator<Map.Entry<String, JsonNode>> x = arch.getValue().fields(); x.hasNext();) {
+                    Map.Entry<String, JsonNode> prefix = x.next();
+                    out.put(p.get("name").asText() + " " + arch.getKey() + " " + prefix.getKey(),
+                            StreamSupport.stream(prefix.getValue().spliterator(), false).map(JsonNode::asText)
+                                    .filter(SymbolVersions::isNumeric).max(SymbolVersions::compareNumeric).orElse("-"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Path debianSources(Path tmp, FixtureServer server) throws Exception {
+        Path sources = tmp.resolve("sources.json");
+        Files.writeString(sources, """
+                {"sources": [{"name": "debian", "mirrors": [{"url": "%s"}], "suites": ["bookworm"],
+                  "architectures": ["amd64"], "keyrings": ["%s"]}]}"""
+                .formatted(server.url(), Fixtures.keyring()));
+        return sources;
+    }
+
+    @Test
+    void aFreshHomesFirstRefreshPublishesTheCompletePolicy(@TempDir Path tmp) throws Exception {
+        // what the full pep600 import derives
+        Map<String, String> expected = maxima(Json.MAPPER.readTree(derived.json()));
+
+        Path home = tmp.resolve("home");
+        System.setProperty(Home.PROPERTY, home.toString());
+        try (FixtureServer server = FixtureServer.serve(Fixtures.debianMini())) {
+            long started = System.nanoTime();
+            CliRunner first = CliRunner.run("refresh", "--sources", debianSources(tmp, server).toString(),
+                    "--cache", tmp.resolve("cache").toString(), "--apt-dir", tmp.resolve("no-apt").toString());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(first.exitCode()).as(first.err() + first.out()).isZero();
+            assertThat(first.out()).contains("debian 12 (bookworm) x86_64", "updated ");
+            Path published = home.resolve("policy").resolve(RefreshJob.POLICY_FILE);
+            assertThat(maxima(Json.MAPPER.readTree(published.toFile()))).isEqualTo(expected);
+            System.out.println("[first use] fresh home: embedded server, calendar, baseline, crawl and publish in "
+                    + millis + " ms");
+            // the crawled cell superseded the baseline's debian 12 x86_64, the other 509 stayed imported
+            CliRunner releases = CliRunner.run("releases", "--json", "--distro", "debian", "--arch", "x86_64");
+            JsonNode cells = Json.MAPPER.readTree(releases.out());
+            assertThat(StreamSupport.stream(cells.spliterator(), false)
+                    .filter(c -> c.get("release").asText().equals("12")).map(c -> c.get("provenance").asText()).toList())
+                    .containsExactly("crawled");
+            assertThat(cells.size()).isGreaterThan(5);
+        } finally {
+            System.clearProperty(Home.PROPERTY);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.crawler.testing.FixtureServer;
 import org.distrocompat.crawler.testing.Fixtures;

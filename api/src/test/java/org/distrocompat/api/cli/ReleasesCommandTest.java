@@ -3,6 +3,7 @@ package org.distrocompat.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
 import org.distrocompat.db.TestDatabase;
@@ -84,7 +85,8 @@ class ReleasesCommandTest {
         assertThat(commands.lines().skip(1).filter(l -> !l.isBlank()))
                 .allSatisfy(l -> assertThat(l).matches("  [a-z]+ +\\S.*"))
                 .extracting(l -> l.trim().split(" +")[0])
-                .containsExactly("crawl", "import", "releases", "check", "tags", "pairings", "history", "policy", "refresh", "elf",
+                .containsExactly("crawl", "import", "releases", "check", "tags", "pairings", "coverage", "history",
+                        "policy", "refresh", "serve", "elf",
                         "help");
     }
 }

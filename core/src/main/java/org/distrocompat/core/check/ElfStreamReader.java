@@ -24,7 +24,8 @@ final class ElfStreamReader {
     private static final int BUFFER = 1 << 16;
 
     private final long maxBytes;
-    private byte[] buffer = new byte[1 << 20];
+    // grows (doubling) for big ELF files; small to start, as most uploads are small
+    private byte[] buffer = new byte[1 << 16];
 
     ElfStreamReader(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -90,8 +91,8 @@ final class ElfStreamReader {
         }
     }
 
-    private BadInputException tooLarge(String path) {
-        return new BadInputException(path + ": ELF file larger than the " + (maxBytes >> 20) + " MiB limit");
+    private InputLimitException tooLarge(String path) {
+        return new InputLimitException(path + ": ELF file larger than the " + (maxBytes >> 20) + " MiB limit");
     }
 
     private static ElfFile parse(String path, ByteBuffer data) throws BadInputException {

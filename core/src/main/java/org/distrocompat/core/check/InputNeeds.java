@@ -36,27 +36,49 @@ import org.distrocompat.db.model.SymbolVersions;
  * @param requirements       system soname -> required version names, sorted (empty set: needed, unversioned)
  * @param shipped            needs met by a library shipped in the input
  * @param unreachableShipped needs for which the input ships a library that the loader would not find
- * @param unversionedSymbols undefined, non-weak, unversioned symbols no shipped library defines, sorted
+ * @param unversionedRefs    undefined, non-weak, unversioned symbols no shipped library defines, sorted by name,
+ *                           each with the first file that refers to it
+ * @param versionedSymbols   as auditwheel's {@code versioned_symbols}: every soname -> the version names the ELF files
+ *                           require of it, shipped libraries included, the dynamic loader's left out
+ * @param symbolRefs         soname -> version name -> the undefined symbols bound to it, with their files, in input
+ *                           order: the symbols behind each requirement
+ * @param requiredBy         soname -> version name -> the files whose {@code .gnu.version_r} requires it (a file may
+ *                           require a version no symbol of it refers to)
  */
 public record InputNeeds(String arch, List<String> arches, String libc, List<String> elfPaths,
         SortedMap<String, SortedSet<String>> requirements, List<ShippedNeed> shipped,
-        List<ShippedNeed> unreachableShipped, List<String> unversionedSymbols) {
+        List<ShippedNeed> unreachableShipped, List<SymbolRef> unversionedRefs,
+        SortedMap<String, SortedSet<String>> versionedSymbols, Map<String, Map<String, List<SymbolRef>>> symbolRefs,
+        Map<String, Map<String, List<String>>> requiredBy) {
 
     /** A need of {@code neededBy} for {@code soname}, met (or not found) at {@code path} in the input. */
     public record ShippedNeed(String neededBy, String soname, String path) {
+    }
+
+    /** The undefined, non-weak, unversioned symbols' names, sorted. */
+    public List<String> unversionedSymbols() {
+        return unversionedRefs.stream().map(SymbolRef::name).toList();
+    }
+
+    /** The symbols that require {@code version} of {@code soname} (empty when none refers to it by name). */
+    public List<SymbolRef> symbolsFor(String soname, String version) {
+        return symbolRefs.getOrDefault(soname, Map.of()).getOrDefault(version, List.of());
     }
 
     /** Version names in a stable reading order: by prefix, then numerically, then non-numeric names. */
     public static final Comparator<String> NAME_ORDER = Comparator.comparing(SymbolVersions::prefix)
             .thenComparing(SymbolVersions::version, SymbolVersions.VERSION_ORDER);
 
-    /** Analyses the ELF files of {@code wantedArch}, or (null) of the input's main architecture. */
+    /**
+     * Analyses the ELF files of {@code wantedArch}, or (null) of the input's main architecture, whatever their
+     * platform: the needs of a single-platform input. {@link #of(InputContents, Platform, List)} is the one per
+     * platform.
+     */
     public static InputNeeds of(InputContents contents, String wantedArch) {
         Map<String, Integer> archCount = new TreeMap<>();
         for (InputContents.ElfMember m : contents.elfFiles()) {
-            archCount.merge(m.elf().arch(), 1, Integer::sum);
+            archCount.merge(m.elf().machineName(), 1, Integer::sum);
         }
-        List<String> arches = List.copyOf(archCount.keySet());
         String arch = wantedArch;
         if (arch == null && !archCount.isEmpty()) {
             // several architectures (e.g. a jar with natives for each): x86_64 if present, else the most common
@@ -65,7 +87,19 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
         }
         final String chosen = arch;
         List<InputContents.ElfMember> elfs = contents.elfFiles().stream()
-                .filter(m -> m.elf().arch().equals(chosen)).toList();
+                .filter(m -> m.elf().machineName().equals(chosen)).toList();
+        return of(contents, chosen, null, elfs);
+    }
+
+    /** Analyses {@code members}, the ELF files of one platform of the input. */
+    public static InputNeeds of(InputContents contents, Platform platform, List<InputContents.ElfMember> members) {
+        return of(contents, platform.arch(), platform.libc(), members);
+    }
+
+    private static InputNeeds of(InputContents contents, String arch, String platformLibc,
+            List<InputContents.ElfMember> elfs) {
+        List<String> arches = contents.elfFiles().stream().map(m -> m.elf().machineName()).distinct().sorted()
+                .toList();
 
         // where each path of the input leads: regular ELF members by path, links followed inside the input
         Map<String, InputContents.ElfMember> byPath = new HashMap<>();
@@ -127,15 +161,27 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
         }
 
         SortedMap<String, SortedSet<String>> req = new TreeMap<>();
+        SortedMap<String, SortedSet<String>> versioned = new TreeMap<>();
+        Map<String, Map<String, List<SymbolRef>>> refs = new HashMap<>();
+        Map<String, Map<String, List<String>>> requiredBy = new HashMap<>();
         List<ShippedNeed> shipped = new ArrayList<>();
         List<ShippedNeed> unreachable = new ArrayList<>();
         boolean musl = false;
         boolean needsLibc = false;
-        Set<String> unversioned = new TreeSet<>();
+        Map<String, String> unversioned = new TreeMap<>();
         for (var e : needs.entrySet()) {
             InputContents.ElfMember m = byPath.get(e.getKey());
             ElfFile elf = m.elf();
             musl |= elf.isMusl();
+            versionsOf.get(m.path()).forEach((soname, versions) -> {
+                if (!isLoader(soname)) {
+                    versioned.computeIfAbsent(soname, k -> new TreeSet<>(NAME_ORDER)).addAll(versions);
+                }
+                for (String v : versions) {
+                    requiredBy.computeIfAbsent(soname, k -> new HashMap<>()).computeIfAbsent(v, k -> new ArrayList<>())
+                            .add(m.path());
+                }
+            });
             for (String soname : e.getValue()) {
                 if (soname.startsWith("libc.musl-") || soname.startsWith("ld-musl-")) {
                     musl = true;
@@ -156,15 +202,27 @@ public record InputNeeds(String arch, List<String> arches, String libc, List<Str
                 set.addAll(versionsOf.get(m.path()).getOrDefault(soname, List.of()));
             }
             for (DynamicSymbol s : elf.symbols()) {
-                if (!s.defined() && s.version() == null && !"WEAK".equals(s.binding()) && !s.name().isEmpty()
-                        && !definedByShipped.contains(s.name())) {
-                    unversioned.add(s.name());
+                if (s.defined() || s.name().isEmpty()) {
+                    continue;
+                }
+                if (s.library() != null) {
+                    refs.computeIfAbsent(s.library(), k -> new HashMap<>())
+                            .computeIfAbsent(s.version(), k -> new ArrayList<>()).add(new SymbolRef(m.path(), s.name()));
+                } else if (s.version() == null && !"WEAK".equals(s.binding()) && !definedByShipped.contains(s.name())) {
+                    unversioned.putIfAbsent(s.name(), m.path());
                 }
             }
         }
-        String libc = musl ? "musl" : needsLibc || !req.isEmpty() ? "glibc" : null;
+        String libc = platformLibc != null ? platformLibc : musl ? "musl" : needsLibc || !req.isEmpty() ? "glibc" : null;
+        List<SymbolRef> unversionedRefs = new ArrayList<>(unversioned.size());
+        unversioned.forEach((name, file) -> unversionedRefs.add(new SymbolRef(file, name)));
         return new InputNeeds(arch, arches, libc, elfs.stream().map(InputContents.ElfMember::path).toList(), req,
-                shipped, unreachable, List.copyOf(unversioned));
+                shipped, unreachable, unversionedRefs, versioned, refs, requiredBy);
+    }
+
+    /** glibc's dynamic loader, which auditwheel leaves out of the versioned symbols it judges. */
+    public static boolean isLoader(String soname) {
+        return soname.startsWith("ld-linux") || soname.equals("ld64.so.1") || soname.equals("ld64.so.2");
     }
 
     /** The path in the input where the loader finds {@code soname} for the file at {@code path}, or null. */

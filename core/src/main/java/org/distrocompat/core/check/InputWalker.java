@@ -43,6 +43,7 @@ public final class InputWalker {
     private final WalkBudget budget;
     private final List<InputContents.ElfMember> elfFiles = new ArrayList<>();
     private final List<String> otherFiles = new ArrayList<>();
+    private final List<ForeignBinary> foreign = new ArrayList<>();
     private final Map<String, String> links = new LinkedHashMap<>();
     private final List<InputContents.Skipped> skipped = new ArrayList<>();
     private final ElfStreamReader elfReader;
@@ -98,7 +99,7 @@ public final class InputWalker {
         } catch (AccessDeniedException e) {
             throw new BadInputException("permission denied: " + e.getMessage());
         } catch (WalkBudget.LimitException e) {
-            throw new BadInputException(e.getMessage());
+            throw new InputLimitException(e.getMessage());
         } catch (ElfFormatException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
@@ -107,7 +108,7 @@ public final class InputWalker {
             // archive libraries throw unchecked exceptions on some malformed inputs
             throw new BadInputException("malformed archive: " + Messages.of(e), e);
         }
-        return new InputContents(w.elfFiles, w.otherFiles, w.links, w.skipped, w.budget.inputBytes());
+        return new InputContents(w.elfFiles, w.foreign, w.otherFiles, w.links, w.skipped, w.budget.inputBytes());
     }
 
 
@@ -155,8 +156,13 @@ public final class InputWalker {
         if (format == Format.ELF) {
             elf(name, in);
         } else if (format == Format.UNKNOWN) {
-            throw new BadInputException("not an ELF file or a supported archive (wheel/zip/jar, tar, .tgz, "
-                    + ".tar.xz, .tar.zst, .tar.bz2, .deb)");
+            ForeignBinary f = sniff(name, in);
+            if (f == null) {
+                throw new BadInputException("not an ELF file or a supported archive (wheel/zip/jar, tar, .tgz, "
+                        + ".tar.xz, .tar.zst, .tar.bz2, .deb)");
+            }
+            foreign.add(f);
+            drain(in);
         } else {
             container(format, in, "", name, 0);
         }
@@ -196,7 +202,7 @@ public final class InputWalker {
         try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(p), BUFFER)) {
             Format format = Format.detect(in);
             if (format == Format.UNKNOWN) {
-                otherFiles.add(rel);
+                other(rel, in);
                 return;
             }
             budget.addInputBytes(size);
@@ -290,12 +296,30 @@ public final class InputWalker {
         if (format == Format.ELF) {
             elf(path, in);
         } else if (format == Format.UNKNOWN) {
-            otherFiles.add(path);
+            other(path, in);
         } else if (depth >= 1) {
             skipped.add(new InputContents.Skipped(path, "archive nested more than one level deep"));
         } else {
             container(format, in, path + "!/", path.substring(path.lastIndexOf('/') + 1), depth + 1);
         }
+    }
+
+    /** A member that is neither ELF nor an archive: a Mach-O or PE image, or just another file. */
+    private void other(String path, BufferedInputStream in) throws IOException {
+        ForeignBinary f = sniff(path, in);
+        if (f != null) {
+            foreign.add(f);
+        } else {
+            otherFiles.add(path);
+        }
+    }
+
+    /** Looks at the head of {@code in} (marked and reset) for a Mach-O or PE header. */
+    private ForeignBinary sniff(String path, BufferedInputStream in) throws IOException {
+        in.mark(ForeignBinary.HEAD);
+        int n = in.readNBytes(scratch, 0, ForeignBinary.HEAD);
+        in.reset();
+        return ForeignBinary.sniff(path, scratch, n);
     }
 
     private void elf(String path, InputStream in) throws IOException, BadInputException {

@@ -15,16 +15,33 @@ public record Derivation(
         Map<String, Map<String, Bound>> bounds,
         Map<String, List<String>> whitelistExcluded,
         Map<String, Integer> whitelistVerified,
-        Map<String, Map<String, List<String>>> blacklistReasons) {
+        Map<String, Map<String, List<String>>> blacklistReasons,
+        Map<String, List<String>> whitelistKept) {
 
     /**
      * One arch x prefix: the highest numeric version allowed ({@code max}, null if none), the next numeric
      * version some release in scope defines ({@code next}, null if none), the releases that lack {@code next}
      * ({@code binding}; empty when the bound is the glibc cap), a sentence saying so, how many releases in
-     * scope cover the prefix, and for every version left out, who lacks it or why.
+     * scope cover the prefix, and for every version left out, who lacks it or why. {@code rule} names the rule
+     * that filled the bound when the arch has no release at glibc 2.Y (null otherwise); {@code heldBack} lists the
+     * binding releases that are end-of-life, rolling or in development on the calendar's date ("ubuntu-13.04
+     * (eol)"), and {@code withoutHeldBack} the bound without them (null when none holds it back).
      */
     public record Bound(String prefix, String max, String next, List<String> binding, String reason,
-            int contributors, Map<String, List<String>> excluded) {
+            int contributors, Map<String, List<String>> excluded, String rule, List<String> heldBack,
+            String withoutHeldBack) {
+
+        public Bound(String prefix, String max, String next, List<String> binding, String reason, int contributors,
+                Map<String, List<String>> excluded) {
+            this(prefix, max, next, binding, reason, contributors, excluded, null, List.of(), null);
+        }
+    }
+
+    /** A derivation without whitelist candidates kept by rule. */
+    public Derivation(String policy, int glibcMinor, Map<String, List<String>> scope, Map<String, Map<String, Bound>> bounds,
+            Map<String, List<String>> whitelistExcluded, Map<String, Integer> whitelistVerified,
+            Map<String, Map<String, List<String>>> blacklistReasons) {
+        this(policy, glibcMinor, scope, bounds, whitelistExcluded, whitelistVerified, blacklistReasons, Map.of());
     }
 
     /** The releases in scope on {@code arch} lacking {@code prefix_version}, or empty when unknown. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.query.PolicyCell;
@@ -31,6 +32,9 @@ import org.distrocompat.db.query.PolicyCell;
  * prefixes CXXABI GCC GLIBC GLIBCXX LIBATOMIC ZLIB
  * never GLIBC_PRIVATE
  * whitelist libatomic.so.1 libgcc_s.so.1 ... libmvec.so.1>=2.24 ...
+ * keep libatomic.so.1
+ * images manylinux
+ * gap next
  * </pre>
  * A whitelist candidate written {@code SONAME>=2.Y} is a candidate from manylinux_2_Y on (auditwheel adds
  * libexpat.so.1 at 2_12 and libmvec.so.1 at 2_24; the database cannot observe either).
@@ -41,7 +45,31 @@ public record MainstreamConfig(
         Set<String> exclude,
         List<String> prefixes,
         Set<String> never,
-        List<String> whitelistCandidates) {
+        List<String> whitelistCandidates,
+        Set<String> images,
+        GapRule gap,
+        Set<String> keep) {
+
+    /**
+     * What fills an arch's bounds for manylinux_2_Y when no (non-image) release on that arch has glibc 2.Y: GLIBC is
+     * capped at 2.Y either way; the other prefixes come from the arch's own next releases ({@code next}: per-arch
+     * truth) or are capped at the x86_64 bound ({@code x86_64}: what auditwheel's official file does).
+     */
+    public enum GapRule {
+        NEXT, X86_64;
+
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Distros that are build images, not systems: they count in intersections but witness no GLIBC backport. */
+    public static final Set<String> DEFAULT_IMAGES = Set.of("manylinux");
+    /**
+     * Whitelist candidates kept although a release in scope lacks them: libatomic.so.1 is gcc's runtime, installable
+     * on every release (the manylinux1/2010 images and RHEL UBI 7 just do not ship it), and auditwheel whitelists it.
+     */
+    public static final Set<String> DEFAULT_KEEP = Set.of("libatomic.so.1");
 
     public static final List<String> DEFAULT_STATUSES = List.of("supported", "eol");
     public static final List<String> ALL_STATUSES = List.of("supported", "eol", "rolling", "devel", "unknown");
@@ -60,44 +88,60 @@ public record MainstreamConfig(
         prefixes = List.copyOf(prefixes);
         never = Set.copyOf(never);
         whitelistCandidates = List.copyOf(whitelistCandidates);
+        images = Set.copyOf(images);
+        keep = Set.copyOf(keep);
     }
 
     public static MainstreamConfig defaults() {
         return new MainstreamConfig(Set.copyOf(DEFAULT_STATUSES), Set.of(), Set.of(), DEFAULT_PREFIXES,
-                Set.of("GLIBC_PRIVATE"), DEFAULT_WHITELIST);
+                Set.of("GLIBC_PRIVATE"), DEFAULT_WHITELIST, DEFAULT_IMAGES, GapRule.NEXT, DEFAULT_KEEP);
     }
 
     public MainstreamConfig withInclude(List<String> more) {
         Set<String> s = new LinkedHashSet<>(include);
         s.addAll(more);
-        return new MainstreamConfig(statuses, s, exclude, prefixes, never, whitelistCandidates);
+        return new MainstreamConfig(statuses, s, exclude, prefixes, never, whitelistCandidates, images, gap, keep);
     }
 
     public MainstreamConfig withExclude(List<String> more) {
         Set<String> s = new LinkedHashSet<>(exclude);
         s.addAll(more);
-        return new MainstreamConfig(statuses, include, s, prefixes, never, whitelistCandidates);
+        return new MainstreamConfig(statuses, include, s, prefixes, never, whitelistCandidates, images, gap, keep);
+    }
+
+    public MainstreamConfig withGap(GapRule rule) {
+        return new MainstreamConfig(statuses, include, exclude, prefixes, never, whitelistCandidates, images, rule, keep);
     }
 
     /** Whether a glibc release counts, and if not, why (null when it counts). */
     String exclusionReason(PolicyCell c) {
+        return exclusionReason(c, true);
+    }
+
+    /** The same; {@code byStatus} false leaves the status rule out (a calendar date decides instead). */
+    String exclusionReason(PolicyCell c, boolean byStatus) {
         if (c.libc() != Libc.GLIBC || c.glibc() == null) {
             return "not glibc";
         }
         if (matches(exclude, c)) {
             return "excluded by configuration";
         }
-        if (matches(include, c)) {
+        if (matches(include, c) || !byStatus) {
             return null;
         }
         return statuses.contains(c.status().dbName()) ? null : "status " + c.status();
+    }
+
+    /** Whether the release is a build image (manylinux-2_34): it witnesses no GLIBC backport. */
+    boolean isImage(PolicyCell c) {
+        return images.contains(c.distro());
     }
 
     boolean isMainstream(PolicyCell c) {
         return exclusionReason(c) == null;
     }
 
-    private static boolean matches(Set<String> patterns, PolicyCell c) {
+    static boolean matches(Set<String> patterns, PolicyCell c) {
         return patterns.contains(c.distro()) || patterns.contains(c.label());
     }
 
@@ -114,6 +158,12 @@ public record MainstreamConfig(
         sb.append("prefixes ").append(String.join(" ", prefixes)).append('\n');
         sb.append("never").append(join(sorted(never))).append('\n');
         sb.append("whitelist ").append(String.join(" ", whitelistCandidates)).append('\n');
+        sb.append("# candidates kept on the whitelist although a release in scope lacks them\n");
+        sb.append("keep").append(join(sorted(keep))).append('\n');
+        sb.append("# build images: they count, but witness no GLIBC version newer than their glibc\n");
+        sb.append("images").append(join(sorted(images))).append('\n');
+        sb.append("# no release at glibc 2.Y on an arch: other prefixes from its next releases (next) or capped at x86_64's\n");
+        sb.append("gap ").append(gap.configName()).append('\n');
         return sb.toString();
     }
 
@@ -151,6 +201,9 @@ public record MainstreamConfig(
         List<String> prefixes = d.prefixes();
         Set<String> never = d.never();
         List<String> whitelist = d.whitelistCandidates();
+        Set<String> images = d.images();
+        GapRule gap = d.gap();
+        Set<String> keep = d.keep();
         int lineNo = 0;
         for (String raw : text.split("\n")) {
             lineNo++;
@@ -175,10 +228,18 @@ public record MainstreamConfig(
                 case "prefixes" -> prefixes = List.copyOf(words);
                 case "never" -> never = Set.copyOf(words);
                 case "whitelist" -> whitelist = List.copyOf(new LinkedHashSet<>(words));
+                case "images" -> images = Set.copyOf(words);
+                case "keep" -> keep = Set.copyOf(words);
+                case "gap" -> {
+                    if (words.size() != 1 || !List.of("next", "x86_64").contains(words.get(0))) {
+                        throw new IllegalArgumentException(where + ":" + lineNo + ": gap takes one of next, x86_64");
+                    }
+                    gap = GapRule.valueOf(words.get(0).toUpperCase(Locale.ROOT));
+                }
                 default -> throw new IllegalArgumentException(where + ":" + lineNo + ": unknown setting '" + key
-                        + "' (statuses, include, exclude, prefixes, never, whitelist)");
+                        + "' (statuses, include, exclude, prefixes, never, whitelist, keep, images, gap)");
             }
         }
-        return new MainstreamConfig(statuses, include, exclude, prefixes, never, whitelist);
+        return new MainstreamConfig(statuses, include, exclude, prefixes, never, whitelist, images, gap, keep);
     }
 }

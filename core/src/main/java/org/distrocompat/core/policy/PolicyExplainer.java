@@ -51,6 +51,14 @@ public final class PolicyExplainer {
                     if (!notes.isEmpty()) {
                         sb.append("; also left out: ").append(String.join(", ", notes));
                     }
+                    if (b.rule() != null) {
+                        sb.append("; ").append(b.rule());
+                    }
+                    if (!b.heldBack().isEmpty()) {
+                        sb.append("; held back by ").append(PolicyGenerator.listed(b.heldBack())).append(": without ")
+                                .append(b.heldBack().size() == 1 ? "it" : "them").append(" ").append(prefix).append(" ≤ ")
+                                .append(b.withoutHeldBack() == null ? "(no numeric version)" : b.withoutHeldBack());
+                    }
                     out.add(sb.toString());
                 });
             });
@@ -61,6 +69,8 @@ public final class PolicyExplainer {
                             .map(Map.Entry::getKey).toList()));
             d.whitelistExcluded().forEach((soname, who) -> out.add(p.name() + " lib_whitelist: " + soname
                     + " left out, lacking in " + PolicyGenerator.listed(who)));
+            d.whitelistKept().forEach((soname, who) -> out.add(p.name() + " lib_whitelist: " + soname
+                    + " kept by the keep rule (installable runtime) although lacking in " + PolicyGenerator.listed(who)));
             d.blacklistReasons().forEach((soname, symbols) -> {
                 List<String> items = symbols.entrySet().stream()
                         .map(e -> e.getKey() + " (lacking in " + PolicyGenerator.listed(e.getValue()) + ")").toList();
@@ -89,11 +99,15 @@ public final class PolicyExplainer {
                 m.put("reason", b.reason());
                 m.put("releases_in_scope", d.scope().get(arch));
                 m.put("excluded", b.excluded());
+                m.put("rule", b.rule());
+                m.put("held_back_by", b.heldBack());
+                m.put("max_without_held_back", b.withoutHeldBack());
                 out.add(m);
             }));
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("policy", p.name());
             w.put("lib_whitelist_excluded", d.whitelistExcluded());
+            w.put("lib_whitelist_kept", d.whitelistKept());
             w.put("lib_whitelist_verified_by", d.whitelistVerified());
             w.put("blacklist_reasons", d.blacklistReasons());
             out.add(w);

@@ -1,5 +1,6 @@
 package org.distrocompat.core.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,10 +10,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.distrocompat.core.calendar.ReleaseCalendar;
+import org.distrocompat.core.calendar.SupportStatus;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.SymbolVersions;
@@ -59,6 +64,11 @@ public final class PolicyGenerator {
             Map.entry("libanl.so.1", "GLIBC"));
 
     private final MainstreamConfig config;
+    /** The support of a release on the calendar's date, for naming EOL and rolling releases that bind; or null. */
+    private final Function<PolicyCell, SupportStatus> support;
+    /** With a date: only releases supported then count (the calendar replaces the status rule); or null. */
+    private final LocalDate supportedAt;
+    private final boolean includeExtended;
 
     /** {@link SymbolVersions#VERSION_ORDER} without regular expressions: this runs millions of times. */
     static final Comparator<String> ORDER = (a, b) -> {
@@ -84,7 +94,34 @@ public final class PolicyGenerator {
     }
 
     public PolicyGenerator(MainstreamConfig config) {
+        this(config, null, null, false);
+    }
+
+    private PolicyGenerator(MainstreamConfig config, Function<PolicyCell, SupportStatus> support, LocalDate supportedAt,
+            boolean includeExtended) {
         this.config = config;
+        this.support = support;
+        this.supportedAt = supportedAt;
+        this.includeExtended = includeExtended;
+    }
+
+    /**
+     * This generator with a calendar: explanations name the binding releases that are end-of-life, rolling or in
+     * development on {@code today}, with what the bound would be without them.
+     */
+    public PolicyGenerator withCalendar(ReleaseCalendar calendar, LocalDate today) {
+        return new PolicyGenerator(config, c -> calendar.status(c.distro(), c.release(), null, c.status(), today),
+                supportedAt, includeExtended);
+    }
+
+    /**
+     * This generator scoped to the releases supported on {@code date} (extended support counted when asked): the
+     * calendar replaces the status rule of the mainstream configuration; include and exclude still apply. The
+     * calendar is also used as by {@link #withCalendar} for {@code date}.
+     */
+    public PolicyGenerator supportedAt(ReleaseCalendar calendar, LocalDate date, boolean withExtended) {
+        return new PolicyGenerator(config, c -> calendar.status(c.distro(), c.release(), null, c.status(), date), date,
+                withExtended);
     }
 
     /** auditwheel's priority for manylinux_2_Y: 100/90/80/70/68 for 2_5/12/17/24/26, 92 - Y from 2_27, falling in between. */
@@ -114,7 +151,11 @@ public final class PolicyGenerator {
             if (!arches.isEmpty() && !arches.contains(c.arch().wheelName())) {
                 continue;
             }
-            String why = config.exclusionReason(c);
+            String why = config.exclusionReason(c, supportedAt == null);
+            if (why == null && supportedAt != null) {
+                SupportStatus s = support.apply(c);
+                why = s.supported(includeExtended) ? null : "not supported on " + supportedAt + " (" + s.describe() + ")";
+            }
             if (why == null && minorOfGlibcVersion(c.glibc()) < 0) {
                 why = "glibc version '" + c.glibc() + "' is not 2.x";
             }
@@ -145,7 +186,14 @@ public final class PolicyGenerator {
         Map<String, List<String>> scopeLabels = new LinkedHashMap<>();
         Map<String, Map<String, Derivation.Bound>> bounds = new LinkedHashMap<>();
         List<PolicyCell> inScope = new ArrayList<>();
-        for (String arch : orderedArches(mainstream)) {
+        List<String> arches = orderedArches(mainstream);
+        // x86_64 first: the x86_64 gap rule caps the other arches at its bounds
+        List<String> order = new ArrayList<>(arches);
+        if (order.remove("x86_64")) {
+            order.add(0, "x86_64");
+        }
+        Map<String, Map<String, List<String>>> byArch = new HashMap<>();
+        for (String arch : order) {
             List<PolicyCell> onArch = mainstream.stream().filter(c -> c.arch().wheelName().equals(arch)).toList();
             List<PolicyCell> scope = onArch.stream().filter(c -> minorOfGlibcVersion(c.glibc()) >= y).toList();
             // an arch joins manylinux_2_Y once a mainstream release on it has glibc 2.Y or older: before that,
@@ -154,19 +202,34 @@ public final class PolicyGenerator {
                 continue;
             }
             Map<String, String> introduced = introducedByArch.getOrDefault(arch, Map.of());
+            // the releases at glibc 2.Y (build images aside): only they witness a GLIBC backport newer than 2.Y
+            List<PolicyCell> atY = scope.stream().filter(c -> minorOfGlibcVersion(c.glibc()) == y && !config.isImage(c))
+                    .toList();
+            Gap gap = atY.isEmpty() ? new Gap(arch, y, config.gap(), byArch.get("x86_64")) : null;
             inScope.addAll(scope);
             scopeLabels.put(arch, scope.stream().map(PolicyCell::label).sorted().toList());
             Map<String, List<String>> byPrefix = new TreeMap<>();
             Map<String, Derivation.Bound> archBounds = new TreeMap<>();
             for (String prefix : config.prefixes()) {
-                List<String> allowed = allowed(y, prefix, scope, introduced);
-                archBounds.put(prefix, bound(y, prefix, scope, introduced, allowed));
+                Rules rules = new Rules(y, prefix, introduced, atY, gap);
+                List<String> allowed = allowed(rules, scope);
+                archBounds.put(prefix, bound(rules, scope, allowed));
                 byPrefix.put(prefix, allowed);
             }
-            symbolVersions.put(arch, byPrefix);
+            byArch.put(arch, byPrefix);
             bounds.put(arch, archBounds);
         }
+        for (String arch : arches) {
+            if (byArch.containsKey(arch)) {
+                symbolVersions.put(arch, byArch.get(arch));
+            }
+        }
+        Map<String, Map<String, Derivation.Bound>> ordered = new LinkedHashMap<>();
+        arches.stream().filter(bounds::containsKey).forEach(a -> ordered.put(a, bounds.get(a)));
+        bounds.clear();
+        bounds.putAll(ordered);
         Map<String, List<String>> whitelistExcluded = new LinkedHashMap<>();
+        Map<String, List<String>> whitelistKept = new LinkedHashMap<>();
         Map<String, Integer> verified = new LinkedHashMap<>();
         List<String> whitelist = new ArrayList<>();
         for (String candidate : config.whitelistCandidates()) {
@@ -177,9 +240,12 @@ public final class PolicyGenerator {
             }
             List<String> lacking = inScope.stream().filter(c -> knownToLack(c, soname))
                     .map(c -> c.label() + " " + c.arch()).sorted().toList();
-            if (lacking.isEmpty()) {
+            if (lacking.isEmpty() || config.keep().contains(soname)) {
                 whitelist.add(soname);
                 verified.put(soname, (int) inScope.stream().filter(c -> knownToHave(c, soname)).count());
+                if (!lacking.isEmpty()) {
+                    whitelistKept.put(soname, lacking);
+                }
             } else {
                 whitelistExcluded.put(soname, lacking);
             }
@@ -196,7 +262,8 @@ public final class PolicyGenerator {
         String alias = LEGACY_ALIASES.get(y);
         policies.add(new Policy(name, alias == null ? List.of() : List.of(alias), priority(y), symbolVersions, whitelist,
                 blacklist));
-        derivations.put(name, new Derivation(name, y, scopeLabels, bounds, whitelistExcluded, verified, blacklistReasons));
+        derivations.put(name, new Derivation(name, y, scopeLabels, bounds, whitelistExcluded, verified, blacklistReasons,
+                whitelistKept));
     }
 
     private static List<String> orderedArches(List<PolicyCell> cells) {
@@ -206,43 +273,83 @@ public final class PolicyGenerator {
         return out;
     }
 
-    private List<String> allowed(int y, String prefix, List<PolicyCell> scope, Map<String, String> introduced) {
-        List<PolicyCell> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(prefix)).toList();
+    /** What fills an arch's bounds when no release on it has glibc 2.Y: the rule and, for x86_64, its bounds. */
+    private record Gap(String arch, int y, MainstreamConfig.GapRule rule, Map<String, List<String>> x86) {
+
+        /** The numeric cap the rule puts on {@code prefix}, or null (rule next, x86_64 itself, no x86_64 bound). */
+        String cap(String prefix) {
+            if (rule != MainstreamConfig.GapRule.X86_64 || arch.equals("x86_64") || x86 == null
+                    || prefix.equals("GLIBC")) {
+                return null;
+            }
+            return x86.getOrDefault(prefix, List.of()).stream().filter(PolicyGenerator::numeric)
+                    .max(SymbolVersions::compareNumeric).orElse(null);
+        }
+
+        String describe(String prefix) {
+            String head = "no " + arch + " release at glibc 2." + y + " (build images aside): ";
+            if (prefix.equals("GLIBC")) {
+                return head + "capped at 2." + y;
+            }
+            String cap = cap(prefix);
+            return cap != null ? head + "capped at the x86_64 bound " + cap + " (gap rule x86_64)"
+                    : head + "taken from its next releases (gap rule " + rule.configName() + ")";
+        }
+    }
+
+    /** The rules one arch x prefix of manylinux_2_Y is derived by. */
+    private record Rules(int y, String prefix, Map<String, String> introduced, List<PolicyCell> atY, Gap gap) {
+    }
+
+    private List<String> allowed(Rules r, List<PolicyCell> scope) {
+        List<PolicyCell> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(r.prefix())).toList();
         if (contributors.isEmpty()) {
             return List.of();
         }
-        Set<String> out = new HashSet<>(contributors.get(0).versions().getOrDefault(prefix, Set.of()));
+        Set<String> out = new HashSet<>(contributors.get(0).versions().getOrDefault(r.prefix(), Set.of()));
         for (PolicyCell c : contributors) {
-            out.retainAll(c.versions().getOrDefault(prefix, Set.of()));
+            out.retainAll(c.versions().getOrDefault(r.prefix(), Set.of()));
         }
-        out.removeIf(v -> notAllowed(y, prefix, v, introduced) != null);
+        out.removeIf(v -> notAllowed(r, v) != null);
         return out.stream().sorted(ORDER).toList();
     }
 
     /** Why a version is out regardless of the intersection, or null. */
-    private String notAllowed(int y, String prefix, String version, Map<String, String> introduced) {
+    private String notAllowed(Rules r, String version) {
+        String prefix = r.prefix();
         if (config.never().contains(prefix + "_" + version)) {
             return "never allowed (configuration)";
+        }
+        if (r.gap() != null && r.gap().cap(prefix) != null && numeric(version)
+                && SymbolVersions.compareNumeric(version, r.gap().cap(prefix)) > 0) {
+            return "above the x86_64 bound " + r.gap().cap(prefix) + " (gap rule x86_64)";
         }
         if (!prefix.equals("GLIBC")) {
             return null;
         }
-        String cap = "2." + y;
-        if (numeric(version) && SymbolVersions.compareNumeric(version, cap) <= 0) {
-            return null;
+        String cap = "2." + r.y();
+        if (numeric(version)) {
+            if (SymbolVersions.compareNumeric(version, cap) <= 0) {
+                return null;
+            }
+            // newer than 2.Y: allowed only when a release at glibc 2.Y on this arch defines it (a backport, e.g.
+            // GLIBC_2.18 in CentOS 7's aarch64 glibc 2.17); build images witness nothing
+            if (r.atY().stream().anyMatch(c -> c.versions().getOrDefault("GLIBC", Set.of()).contains(version))) {
+                return null;
+            }
+            return "newer than glibc " + cap + (r.atY().isEmpty() ? " (no release at glibc " + cap + " on this arch)"
+                    : " and no release at glibc " + cap + " defines it");
         }
-        // newer than 2.Y: allowed only when a release of glibc <= 2.Y on this arch defines it (a backport,
-        // e.g. GLIBC_2.18 in CentOS 7's aarch64 glibc 2.17); a non-numeric name counts from the oldest glibc
-        // defining it on any arch (ABI_DT_RELR: 2.36)
-        String first = introduced.get(version);
+        // a non-numeric name counts from the oldest glibc defining it on any arch (ABI_DT_RELR: 2.36)
+        String first = r.introduced().get(version);
         if (first != null && SymbolVersions.compareNumeric(first, cap) <= 0) {
             return null;
         }
         return "newer than glibc " + cap + (first == null ? "" : " (oldest glibc defining it here: " + first + ")");
     }
 
-    private Derivation.Bound bound(int y, String prefix, List<PolicyCell> scope, Map<String, String> introduced,
-            List<String> allowedVersions) {
+    private Derivation.Bound bound(Rules r, List<PolicyCell> scope, List<String> allowedVersions) {
+        String prefix = r.prefix();
         List<PolicyCell> contributors = scope.stream().filter(c -> c.coveredPrefixes().contains(prefix)).toList();
         Set<String> allowed = new HashSet<>(allowedVersions);
         Set<String> all = new HashSet<>();
@@ -253,7 +360,7 @@ public final class PolicyGenerator {
             if (allowed.contains(v)) {
                 continue;
             }
-            String rule = notAllowed(y, prefix, v, introduced);
+            String rule = notAllowed(r, v);
             List<String> lacking = contributors.stream()
                     .filter(c -> !c.versions().getOrDefault(prefix, Set.of()).contains(v))
                     .map(PolicyCell::label).sorted().toList();
@@ -271,7 +378,7 @@ public final class PolicyGenerator {
             reason = max == null ? "no release in scope defines a numeric " + prefix + " version"
                     : "the highest " + prefix + " version any release in scope defines";
         } else {
-            String rule = notAllowed(y, prefix, next, introduced);
+            String rule = notAllowed(r, next);
             binding = contributors.stream()
                     .filter(c -> !c.versions().getOrDefault(prefix, Set.of()).contains(next))
                     .map(PolicyCell::label).sorted().toList();
@@ -282,7 +389,31 @@ public final class PolicyGenerator {
                 reason = "because " + listed(binding) + " define" + (binding.size() == 1 ? "s" : "") + " no " + next;
             }
         }
-        return new Derivation.Bound(prefix, max, next, binding, reason, contributors.size(), excluded);
+        // which binding releases are past their support (or rolling): what would the bound be without them?
+        List<String> heldBack = new ArrayList<>();
+        String without = null;
+        if (support != null && !binding.isEmpty()) {
+            Set<String> bind = new HashSet<>(binding);
+            List<PolicyCell> held = contributors.stream().filter(c -> bind.contains(c.label()))
+                    .filter(c -> heldBackStatus(support.apply(c))).toList();
+            if (!held.isEmpty()) {
+                List<PolicyCell> rest = scope.stream().filter(c -> !held.contains(c)).toList();
+                without = allowed(r, rest).stream().filter(PolicyGenerator::numeric).max(SymbolVersions::compareNumeric)
+                        .orElse(null);
+                if (Objects.equals(without, max)) {
+                    without = null; // others bind as well: nothing would change without them
+                } else {
+                    held.forEach(c -> heldBack.add(c.label() + " (" + support.apply(c).status() + ")"));
+                }
+            }
+        }
+        return new Derivation.Bound(prefix, max, next, binding, reason, contributors.size(), excluded,
+                r.gap() == null ? null : r.gap().describe(prefix), List.copyOf(heldBack), without);
+    }
+
+    private static boolean heldBackStatus(SupportStatus s) {
+        return s.status() == SupportStatus.Status.EOL || s.status() == SupportStatus.Status.ROLLING
+                || s.status() == SupportStatus.Status.DEVEL;
     }
 
     static String listed(List<String> labels) {
@@ -341,7 +472,7 @@ public final class PolicyGenerator {
      * compared with releases of the same arch only: a symbol that exists on one architecture alone is not a
      * portability hazard.
      */
-    private static Map<String, List<String>> blacklist(String soname, List<PolicyCell> scope,
+    static Map<String, List<String>> blacklist(String soname, List<PolicyCell> scope,
             Map<String, Map<String, List<String>>> symbolVersions) {
         Map<String, List<PolicyCell>> byArch = new TreeMap<>();
         scope.stream().filter(c -> !c.symbols().getOrDefault(soname, Set.of()).isEmpty())
@@ -358,7 +489,10 @@ public final class PolicyGenerator {
                 for (String s : c.symbols().get(soname)) {
                     int at = s.indexOf('@');
                     String bare = at < 0 ? s : s.substring(0, at);
-                    n.add(bare);
+                    n.add(bare); // present under any version: a versioned reference still binds to it
+                    if (at >= 0 && !s.contains("@@")) {
+                        continue; // name@VERSION (not the default version): nothing links against it any more
+                    }
                     String version = at < 0 ? "" : s.substring(s.lastIndexOf('@') + 1);
                     if (version.isEmpty() || symbolVersions.getOrDefault(c.arch().wheelName(), Map.of())
                             .getOrDefault(SymbolVersions.prefix(version), List.of())

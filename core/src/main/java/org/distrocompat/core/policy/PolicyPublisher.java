@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Publishes a policy file with the diff against the previous one ({@code <name>.diff}) beside it, together
- * ({@link PublishedFiles}): readers see the old pair or the new pair, a failure leaves the old pair, and a crash
+ * ({@link FileSetSwap}): readers see the old pair or the new pair, a failure leaves the old pair, and a crash
  * half-way is completed by the next run. Nothing is written when the content is unchanged.
  */
 public final class PolicyPublisher {
@@ -25,7 +25,7 @@ public final class PolicyPublisher {
         String content = PolicyJson.write(policies);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        PublishedFiles.recover(dir); // a crash after the last run's commit point: finish it before comparing
+        FileSetSwap.recover(dir); // a crash after the last run's commit point: finish it before comparing
         Path diffFile = file.resolveSibling(file.getFileName() + ".diff");
         if (Files.isRegularFile(file) && Files.readString(file).equals(content)) {
             return new Outcome(file, false, List.of(), diffFile);
@@ -38,13 +38,13 @@ public final class PolicyPublisher {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(file.getFileName().toString(), content);
         files.put(diffFile.getFileName().toString(), diff);
-        PublishedFiles.publish(dir, files);
+        FileSetSwap.publish(dir, files);
         return new Outcome(file, true, changes, diffFile);
     }
 
     /** Refuses, before any work, a target that {@link #writeAtomically} would refuse (one line, bad input). */
     public static void checkTarget(Path target) {
-        PublishedFiles.requireReplaceable(target);
+        FileSetSwap.requireReplaceable(target);
     }
 
     /**
@@ -52,6 +52,6 @@ public final class PolicyPublisher {
      * exists and is not a regular file (a device, a FIFO, a symbolic link) is refused.
      */
     public static void writeAtomically(Path target, String content) throws IOException {
-        PublishedFiles.writeAtomically(target, content);
+        FileSetSwap.writeAtomically(target, content);
     }
 }

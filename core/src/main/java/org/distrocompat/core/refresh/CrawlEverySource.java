@@ -25,6 +25,7 @@ public final class CrawlEverySource implements RefreshStep {
     private final Path hostAptDir;
     private final BiConsumer<PrintWriter, CrawlSummary> report;
     private int failedCells;
+    private int warnings;
 
     /**
      * @param sourcesFile the configuration (null: {@code $DISTROCOMPAT_HOME/sources.json} when it exists)
@@ -39,6 +40,11 @@ public final class CrawlEverySource implements RefreshStep {
         this.report = report;
     }
 
+    /** Warnings of the last run (a new package version dropped version names); they make the refresh exit 1. */
+    public int warnings() {
+        return warnings;
+    }
+
     /** Cells that failed in the last run (they kept their previous data). */
     public int failedCells() {
         return failedCells;
@@ -47,6 +53,7 @@ public final class CrawlEverySource implements RefreshStep {
     @Override
     public void run(Database db, PrintWriter out) {
         failedCells = 0;
+        warnings = 0;
         Path config = sourcesFile != null ? sourcesFile : Home.current().sourcesFile();
         for (SourceConfig source : SourcesFile.load(config, sourcesFile != null).sources()) {
             CrawlRequest request = CrawlRequest.of(source.name()).withConfig(sourcesFile).withCacheDir(cache)
@@ -60,6 +67,7 @@ public final class CrawlEverySource implements RefreshStep {
             CrawlSummary summary = new Crawler().crawl(db, request, CrawlProgress.NONE);
             report.accept(out, summary);
             failedCells += summary.failed();
+            warnings += summary.warnings().size();
         }
     }
 }

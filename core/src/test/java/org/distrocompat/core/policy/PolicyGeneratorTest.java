@@ -83,9 +83,60 @@ class PolicyGeneratorTest {
         assertThat(p.symbolVersions().get("x86_64").get("LIBATOMIC")).containsExactly("1.0");
         assertThat(p.symbolVersions().get("aarch64").get("LIBATOMIC")).isEmpty();
         assertThat(p.symbolVersions().get("x86_64").get("ZLIB")).isEmpty();
-        assertThat(p.libWhitelist()).doesNotContain("libatomic.so.1").contains("libc.so.6", "libz.so.1");
-        assertThat(set.derivations().get("manylinux_2_17").whitelistExcluded())
+        // libatomic.so.1 is kept by the keep rule (gcc's runtime, installable everywhere), and the derivation says so
+        assertThat(p.libWhitelist()).contains("libatomic.so.1", "libc.so.6", "libz.so.1");
+        assertThat(set.derivations().get("manylinux_2_17").whitelistKept())
                 .containsEntry("libatomic.so.1", List.of("ubi-7 aarch64"));
+        assertThat(PolicyExplainer.lines(set)).contains("manylinux_2_17 lib_whitelist: libatomic.so.1 kept by the keep rule "
+                + "(installable runtime) although lacking in ubi-7 aarch64");
+        // without the rule, a release known to lack it takes it off
+        PolicySet strict = new PolicyGenerator(MainstreamConfig.parse("keep\n", "test")).generate(List.of(
+                cell("new-1", "x86_64", "2.17", "GLIBC_2.17", "LIBATOMIC_1.0"),
+                cell("ubi-7", "aarch64", "2.17", "GLIBC_2.17", "LIBATOMIC")), Set.of());
+        assertThat(policy(strict, "manylinux_2_17").libWhitelist()).doesNotContain("libatomic.so.1");
+        assertThat(strict.derivations().get("manylinux_2_17").whitelistExcluded())
+                .containsEntry("libatomic.so.1", List.of("ubi-7 aarch64"));
+    }
+
+    @Test
+    void aBuildImageWitnessesNoBackportAndTheGapRuleIsVisible() {
+        List<PolicyCell> cells = List.of(
+                cell("manylinux-2_34", "i686", "2.34", "GLIBC_2.34", "GLIBC_2.35", "GLIBCXX_3.4.29"),
+                cell("debian-12", "i686", "2.36", "GLIBC_2.34", "GLIBC_2.35", "GLIBC_2.36", "GLIBCXX_3.4.29",
+                        "GLIBCXX_3.4.30"),
+                cell("alma-9", "x86_64", "2.34", "GLIBC_2.34", "GLIBCXX_3.4.29"),
+                cell("ubuntu-22.04", "riscv64", "2.35", "GLIBC_2.34", "GLIBC_2.35", "GLIBCXX_3.4.29", "GLIBCXX_3.4.30"),
+                cell("ubuntu-20.04", "riscv64", "2.31", "GLIBC_2.31", "GLIBCXX_3.4.28"));
+        PolicySet next = derive(cells);
+        Policy p = policy(next, "manylinux_2_34");
+        // only an image is at glibc 2.34 on i686: its GLIBC_2.35 is not a backport any release witnesses
+        assertThat(p.symbolVersions().get("i686").get("GLIBC")).containsExactly("2.34");
+        // riscv64 has no release at 2.34: GLIBCXX from its next release (gap rule next) ...
+        assertThat(p.symbolVersions().get("riscv64").get("GLIBCXX")).containsExactly("3.4.29", "3.4.30");
+        assertThat(next.derivations().get("manylinux_2_34").bounds().get("riscv64").get("GLIBCXX").rule())
+                .isEqualTo("no riscv64 release at glibc 2.34 (build images aside): taken from its next releases (gap rule next)");
+        // ... or capped at x86_64's (gap rule x86_64, what the official file does)
+        PolicySet x86 = new PolicyGenerator(MainstreamConfig.defaults().withGap(MainstreamConfig.GapRule.X86_64))
+                .generate(cells, Set.of());
+        assertThat(policy(x86, "manylinux_2_34").symbolVersions().get("riscv64").get("GLIBCXX")).containsExactly("3.4.29");
+        assertThat(PolicyExplainer.lines(x86)).anyMatch(l -> l.startsWith("manylinux_2_34 riscv64: GLIBCXX ≤ 3.4.29")
+                && l.contains("capped at the x86_64 bound 3.4.29 (gap rule x86_64)"));
+    }
+
+    @Test
+    void nonDefaultSymbolVersionsAreNotBlacklistedButMakeTheNamePresent() {
+        PolicySet set = derive(List.of(
+                cell("d-11", "supported", "x86_64", "2.31", Map.of("libc.so.6", List.of("open@@GLIBC_2.2.5")), "GLIBC_2.2.5"),
+                cell("d-12", "supported", "x86_64", "2.36", Map.of("libc.so.6",
+                        List.of("open@@GLIBC_2.2.5", "pthread_create@GLIBC_2.2.5", "pthread_create@@GLIBC_2.34",
+                                "__libc_x@@GLIBC_2.2.5")), "GLIBC_2.2.5", "GLIBC_2.34"),
+                cell("d-13", "supported", "x86_64", "2.41", Map.of("libc.so.6",
+                        List.of("open@@GLIBC_2.2.5", "__libc_x@GLIBC_2.2.5")), "GLIBC_2.2.5", "GLIBC_2.34")));
+        // d-12's default __libc_x@@GLIBC_2.2.5 links, d-11 lacks it: blacklisted; pthread_create@GLIBC_2.2.5 is only
+        // a compat symbol (nothing links against it), and d-13's __libc_x@GLIBC_2.2.5 still makes the name present
+        assertThat(policy(set, "manylinux_2_31").blacklist()).containsEntry("libc.so.6", List.of("__libc_x"));
+        assertThat(set.derivations().get("manylinux_2_31").blacklistReasons().get("libc.so.6"))
+                .containsEntry("__libc_x", List.of("d-11 x86_64"));
     }
 
     @Test

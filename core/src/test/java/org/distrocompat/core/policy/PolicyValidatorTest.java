@@ -55,6 +55,12 @@ class PolicyValidatorTest {
         assertThat(musllinux).extracting(Policy::name).containsExactly("linux", "musllinux_1_1", "musllinux_1_2");
         assertThat(PolicyJudge.officialManylinux().byName("manylinux2014").name()).isEqualTo("manylinux_2_17");
         assertThat(PolicyJudge.officialMusllinux().byName("musllinux_1_2")).isNotNull();
+        // the check reads the bundled files without validating them: these are the validated ones
+        List<Policy> android = PolicyJson.parse(OfficialPolicies.text("android-policy.json"), "android-policy.json");
+        assertThat(android).extracting(Policy::name).startsWith("linux", "android_21");
+        assertThat(PolicyJudge.officialAndroid().byPriority()).containsExactlyInAnyOrderElementsOf(android);
+        assertThat(PolicyJudge.officialManylinux().byPriority()).containsExactlyInAnyOrderElementsOf(manylinux);
+        assertThat(PolicyJudge.officialMusllinux().byPriority()).containsExactlyInAnyOrderElementsOf(musllinux);
     }
 
     @Test

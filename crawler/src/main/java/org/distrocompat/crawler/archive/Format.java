@@ -15,6 +15,8 @@ public enum Format {
     ELF(Role.FILE, Magic.bytes(0, 0x7f, 'E', 'L', 'F')),
     /** A Debian binary package: an ar archive whose first member is {@code debian-binary}. */
     DEB(Role.COMPRESSED_ARCHIVE, Magic.ascii(0, "!<arch>\ndebian-binary")),
+    /** An RPM package: its lead's magic; the payload is a compressed cpio archive. */
+    RPM(Role.COMPRESSED_ARCHIVE, Magic.bytes(0, 0xed, 0xab, 0xee, 0xdb)),
     /** A Unix ar archive (a static library, or a .deb-like file that is not one). */
     AR(Role.ARCHIVE, Magic.ascii(0, "!<arch>\n")),
     /** A zip archive: wheel, jar, zip (a local file header, an empty archive's end record, a spanning marker). */

@@ -26,6 +26,7 @@ public interface MemberReader extends Closeable {
     static MemberReader open(Format format, InputStream in) throws IOException {
         return switch (format) {
             case DEB -> new DebMembers(in);
+            case RPM -> RpmMembers.open(in);
             case AR -> new ArMembers(in);
             case TAR -> new TarMembers(in);
             case ZIP -> ZipMembers.open(in);

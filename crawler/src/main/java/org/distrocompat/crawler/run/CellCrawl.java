@@ -25,7 +25,7 @@ final class CellCrawl {
 
     /** What every cell of one crawl shares. */
     record Context(SourceConfig source, CellRepository store, LibraryReader reader, CrawlProgress progress,
-            Problems problems, List<CellRepository.Unchanged> unchanged, long runId) {
+            Problems problems, List<CellRepository.Unchanged> unchanged, long runId, List<CrawlSummary.Problem> warnings) {
     }
 
     /** Where a cell reports its failure (the run's error log and the summary). */
@@ -43,12 +43,12 @@ final class CellCrawl {
         try {
             if (cell.metadataSha256().equals(state.metadataSha256())) {
                 ctx.unchanged().add(new CellRepository.Unchanged(key, cell.metadataSha256()));
-                return done(ctx, summary, CellOutcome.UNCHANGED, "signed metadata unchanged");
+                return done(ctx, cell, summary, CellOutcome.UNCHANGED, "signed metadata unchanged");
             }
             SourceCell.Selection selection = cell.select();
             if (selection.indexSha256().equals(state.indexSha256())) {
                 ctx.unchanged().add(new CellRepository.Unchanged(key, cell.metadataSha256()));
-                return done(ctx, summary, CellOutcome.UNCHANGED, "package index unchanged");
+                return done(ctx, cell, summary, CellOutcome.UNCHANGED, "package index unchanged");
             }
             Set<String> known = ctx.store().knownPackages(selection.packages().stream().map(PackageRef::sha256)
                     .collect(Collectors.toSet()));
@@ -65,7 +65,7 @@ final class CellCrawl {
                 }
                 List<LibraryFacts> libs = known.contains(p.sha256()) ? null : ctx.reader().read(cell, p);
                 packages.add(new PackageFacts(p.name(), p.version(), p.upstreamVersion(), p.sourceName(),
-                        p.sourceVersion(), p.sourceUpstreamVersion(), p.sha256(), p.size(), p.url(), libs));
+                        p.sourceVersion(), p.sourceUpstreamVersion(), p.sha256(), p.size(), p.url(), p.pocket(), libs));
             }
             ctx.progress().step(summary.label(), "storing");
             CellRepository.Result r = ctx.store().write(new CellFacts(cell.release().distro(),
@@ -73,7 +73,11 @@ final class CellCrawl {
                     cell.release().status(), cell.release().libc(), libcVersion, cell.metadataDate(), cell.arch(),
                     ctx.source().name(), cell.mirror(), cell.metadataSha256(), selection.indexSha256(), packages),
                     ctx.runId());
-            return done(ctx, summary, CellOutcome.UPDATED, r.packagesAdded() + " new package(s), "
+            for (CellRepository.Drop d : r.drops()) {
+                ctx.warnings().add(new CrawlSummary.Problem(summary.label(), null, d.packageName() + " " + d.newVersion()
+                        + " no longer defines " + String.join(", ", d.dropped()) + " (" + d.oldVersion() + " did)"));
+            }
+            return done(ctx, cell, summary, CellOutcome.UPDATED, r.packagesAdded() + " new package(s), "
                     + r.librariesAdded() + " new librar" + (r.librariesAdded() == 1 ? "y" : "ies"));
         } catch (IOException | RuntimeException e) {
             ctx.problems().report(ctx.source().name() + " " + cell.location() + " " + cell.archiveArch(), null, e);
@@ -89,5 +93,10 @@ final class CellCrawl {
     private static CrawlSummary.Cell done(Context ctx, CrawlSummary.Cell c, CellOutcome outcome, String detail) {
         ctx.progress().finished(c.label(), outcome, detail);
         return new CrawlSummary.Cell(c.distro(), c.release(), c.codename(), c.suite(), c.arch(), outcome, detail);
+    }
+
+    private static CrawlSummary.Cell done(Context ctx, SourceCell cell, CrawlSummary.Cell c, CellOutcome outcome,
+            String detail) {
+        return done(ctx, c, outcome, cell.note() == null ? detail : detail + "; " + cell.note());
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * The result of a crawl.
  *
- * @param status succeeded, partial (some cells failed) or failed (every cell failed or nothing could be crawled)
+ * @param status   succeeded, partial (some cells failed) or failed (every cell failed or nothing could be crawled)
+ * @param warnings what the run stored but someone should look at: a new package version that no longer defines a
+ *                 version name its predecessor defined (binaries built against that name stop loading)
  */
 public record CrawlSummary(long runId, String status, int updated, int unchanged, int failed, int requests, long bytes,
-        Duration elapsed, List<Cell> cells, List<Problem> errors) {
+        Duration elapsed, List<Cell> cells, List<Problem> errors, List<Problem> warnings) {
 
     /** One release x arch. */
     public record Cell(String distro, String release, String codename, String suite, String arch, CellOutcome outcome,
@@ -27,6 +29,7 @@ public record CrawlSummary(long runId, String status, int updated, int unchanged
     public CrawlSummary {
         cells = List.copyOf(cells);
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
     }
 
     public boolean ok() {

@@ -84,6 +84,7 @@ public final class Crawler {
         }, "crawl-interrupted");
         addShutdownHook(hook);
         List<CrawlSummary.Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        List<CrawlSummary.Problem> warnings = Collections.synchronizedList(new ArrayList<>());
         CellCrawl.Problems report = (scope, url, e) -> {
             String where = url != null ? url : e instanceof FetchException f && f.uri() != null ? f.uri().toString()
                     : null;
@@ -103,7 +104,7 @@ public final class Crawler {
             CellRepository store = new CellRepository(db);
             List<CellRepository.Unchanged> unchanged = Collections.synchronizedList(new ArrayList<>());
             CellCrawl.Context ctx = new CellCrawl.Context(src, store, new LibraryReader(selector(src)), progress,
-                    report, unchanged, run.id());
+                    report, unchanged, run.id(), warnings);
             cells = crawlCells(planned, store.states(src.distro()), ctx, src.parallelism());
             store.touch(src.distro(), unchanged, run.id());
             requests = fetcher.requests();
@@ -119,7 +120,7 @@ public final class Crawler {
         }
         removeShutdownHook(hook);
         return new CrawlSummary(run.id(), status.dbName(), updated, unchangedCount, failed, requests, bytes,
-                Duration.ofNanos(System.nanoTime() - started), cells, new ArrayList<>(problems));
+                Duration.ofNanos(System.nanoTime() - started), cells, new ArrayList<>(problems), new ArrayList<>(warnings));
     }
 
     /** One cell per release x arch: two suite names for one release (--suite stable,trixie) make one cell. */

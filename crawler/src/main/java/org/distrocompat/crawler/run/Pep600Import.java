@@ -113,11 +113,16 @@ public final class Pep600Import {
     }
 
     private static ImportedCellFacts facts(Pep600Record r, Path location) {
+        return facts(r, location.relativize(r.path()).toString());
+    }
+
+    /** A record as the cell facts the store writes; {@code recordPath} is where the record came from. */
+    static ImportedCellFacts facts(Pep600Record r, String recordPath) {
         Pep600Name n = r.name();
         Map<String, Set<String>> symbols = r.libzSymbols().isEmpty() ? Map.of()
                 : Map.of(Pep600Record.LIBZ, new TreeSet<>(r.libzSymbols()));
         return new ImportedCellFacts(n.distro(), n.release(), ReleaseStatus.fromDb(n.status()), Libc.fromDb(r.libc()),
-                r.glibcVersion(), r.arch(), r.sha256(), location.relativize(r.path()).toString(),
+                r.glibcVersion(), r.arch(), r.sha256(), recordPath,
                 new TreeSet<>(r.symbols().keySet()), r.versionNames(), symbols);
     }
 

@@ -11,7 +11,9 @@ package org.distrocompat.crawler.source;
  * @param url                   the absolute URL it is downloaded from
  * @param libc                  whether this package ships the C library (its upstream version is the release's libc
  *                              version, and it must contain libc)
+ * @param pocket                the repository or pocket of the release that lists it (an apt suite such as
+ *                              "jammy-updates", an rpm-md repository such as "updates")
  */
 public record PackageRef(String name, String version, String upstreamVersion, String sourceName, String sourceVersion,
-        String sourceUpstreamVersion, String sha256, long size, String path, String url, boolean libc) {
+        String sourceUpstreamVersion, String sha256, long size, String path, String url, boolean libc, String pocket) {
 }

@@ -34,6 +34,14 @@ public interface SourceCell {
     /** The date the signed metadata carries, or null. */
     OffsetDateTime metadataDate();
 
+    /**
+     * What the summary should say about how the cell was trusted or assembled, or null: an archived release accepted
+     * past its Valid-Until, a pocket the mirror does not serve.
+     */
+    default String note() {
+        return null;
+    }
+
     /** Reads the verified package index(es) and picks the packages that ship the base libraries. */
     Selection select() throws IOException;
 

@@ -2,7 +2,10 @@ package org.distrocompat.crawler.source;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.distrocompat.crawler.source.apk.ApkSourceConfig;
 import org.distrocompat.crawler.source.apt.AptSourceConfig;
+import org.distrocompat.crawler.source.pacman.PacmanSourceConfig;
+import org.distrocompat.crawler.source.rpm.RpmSourceConfig;
 
 /**
  * The archive kinds distrocompat can crawl, by the {@code "type"} of a source entry. Registering a kind is one line
@@ -13,6 +16,9 @@ final class SourceKinds {
 
     static {
         KINDS.put("apt", AptSourceConfig.class);
+        KINDS.put("apk", ApkSourceConfig.class);
+        KINDS.put("pacman", PacmanSourceConfig.class);
+        KINDS.put("rpm", RpmSourceConfig.class);
     }
 
     /** The kind a source entry without {@code "type"} has: every entry written before types existed was apt. */

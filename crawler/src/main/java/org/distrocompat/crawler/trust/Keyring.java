@@ -38,23 +38,55 @@ public final class Keyring {
 
     private final List<PGPPublicKeyRingCollection> collections;
     private final String description;
+    private final boolean acceptsExpiredKeys;
 
-    private Keyring(List<PGPPublicKeyRingCollection> collections, String description) {
+    private Keyring(List<PGPPublicKeyRingCollection> collections, String description, boolean acceptsExpiredKeys) {
         this.collections = collections;
         this.description = description;
+        this.acceptsExpiredKeys = acceptsExpiredKeys;
+    }
+
+    /**
+     * This keyring for an archive of retired releases: a signature made by a key that has expired since it signed is
+     * accepted (the archive's files are never re-signed). A key that was already expired when it signed, or that was
+     * revoked, is still refused.
+     */
+    public Keyring acceptingKeysExpiredSinceSigning() {
+        return new Keyring(collections, description, true);
+    }
+
+    /** Whether {@link #acceptingKeysExpiredSinceSigning()} made this keyring. */
+    public boolean acceptsExpiredKeys() {
+        return acceptsExpiredKeys;
     }
 
     /** Loads keyring files (.gpg binary keyrings or .asc armoured keys). */
     public static Keyring load(List<Path> files) throws IOException {
         List<PGPPublicKeyRingCollection> cs = new ArrayList<>();
         for (Path f : files) {
-            try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
-                cs.add(new PGPPublicKeyRingCollection(in, new BcKeyFingerprintCalculator()));
-            } catch (PGPException | RuntimeException e) {
-                throw new IOException("cannot read keyring " + f + ": " + e.getMessage(), e);
-            }
+            cs.add(collection(Files.readAllBytes(f), f.toString()));
         }
-        return new Keyring(cs, files.toString());
+        return new Keyring(cs, files.toString(), false);
+    }
+
+    /**
+     * Loads keyrings named in a source's configuration: a file path, or {@code bundled:NAME} for a keyring shipped with
+     * distrocompat ({@link BundledKeyrings}).
+     */
+    public static Keyring loadReferences(List<String> references) throws IOException {
+        List<PGPPublicKeyRingCollection> cs = new ArrayList<>();
+        for (String ref : references) {
+            cs.add(collection(BundledKeyrings.read(ref), ref));
+        }
+        return new Keyring(cs, references.toString(), false);
+    }
+
+    private static PGPPublicKeyRingCollection collection(byte[] data, String name) throws IOException {
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
+            return new PGPPublicKeyRingCollection(in, new BcKeyFingerprintCalculator());
+        } catch (PGPException | RuntimeException e) {
+            throw new IOException("cannot read keyring " + name + ": " + e.getMessage(), e);
+        }
     }
 
     public String description() {
@@ -165,6 +197,10 @@ public final class Keyring {
             }
             if (expiredAt(key, sig.getCreationTime())) {
                 problems.add("key " + id + " was expired when it signed");
+                continue;
+            }
+            if (!acceptsExpiredKeys && expiredAt(key, new Date())) {
+                problems.add("key " + id + " has expired since it signed (only a source marked archived accepts that)");
                 continue;
             }
             return; // one good signature is enough, as for apt

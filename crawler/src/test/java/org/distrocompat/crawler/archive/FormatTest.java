@@ -37,9 +37,9 @@ class FormatTest {
         assertThat(Format.of(TestArchives.ELF)).isEqualTo(Format.ELF);
         assertThat(Format.ELF.isArchive()).isFalse();
         assertThat(Format.DEB.isArchive()).isTrue();
-        // zip entries and a .deb's data.tar come out of a decompressor, tar and ar members do not
+        // zip entries, a .deb's data.tar and an rpm's cpio payload come out of a decompressor, tar and ar members do not
         assertThat(Arrays.stream(Format.values()).filter(Format::decompressesMembers))
-                .containsExactlyInAnyOrder(Format.ZIP, Format.DEB);
+                .containsExactlyInAnyOrder(Format.ZIP, Format.DEB, Format.RPM);
     }
 
     @Test

@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.distrocompat.crawler.archive.DebReader;
 import org.distrocompat.crawler.archive.ExtractedLibrary;
 import org.distrocompat.crawler.archive.LibrarySelector;
 import org.distrocompat.crawler.fetch.Sha256;
 import org.distrocompat.crawler.testing.FixtureServer;
 import org.distrocompat.crawler.testing.Fixtures;
+import org.distrocompat.crawler.testing.ReadelfFacts;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -141,12 +140,12 @@ class CrawlerTest {
                         SELECT vd.idx || ' ' || vd.name FROM version_definition vd JOIN library l ON l.id = vd.library_id
                         WHERE l.sha256 = :sha""").bind("sha", sha).mapTo(String.class).list());
                 Set<String> stored = new TreeSet<>(storedList);
-                assertThat(stored).as(deb + " " + lib.soname()).isEqualTo(readelfDefinitions(f)).isNotEmpty();
+                assertThat(stored).as(deb + " " + lib.soname()).isEqualTo(ReadelfFacts.definitions(f)).isNotEmpty();
                 List<String> symbolList = db.jdbi().withHandle(h -> h.createQuery("""
                         SELECT s.name || '@' || s.version FROM library_symbol s JOIN library l ON l.id = s.library_id
                         WHERE l.sha256 = :sha""").bind("sha", sha).mapTo(String.class).list());
                 Set<String> symbols = new HashSet<>(symbolList);
-                assertThat(symbols).as(deb + " " + lib.soname() + " exported symbols").isEqualTo(readelfExports(f));
+                assertThat(symbols).as(deb + " " + lib.soname() + " exported symbols").isEqualTo(ReadelfFacts.exports(f));
                 compared++;
             }
         }
@@ -187,13 +186,13 @@ class CrawlerTest {
             Files.createDirectories(mirror.resolve("pool/main/g").resolve(f).getParent());
             Files.copy(pool.resolve(f), mirror.resolve("pool/main/g").resolve(f));
         }
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "12.2.0-14", mirror, gcc1)));
+        Fixtures.unsignedSuite(mirror, List.of(Fixtures.stanza("libc6", "2.36-9", mirror, libc), Fixtures.stanza("libgcc-s1", "12.2.0-14", mirror, gcc1)));
         FixtureServer server = serve(mirror);
         CrawlRequest r = request(server, "bookworm", "amd64").withUnsigned(true);
         CrawlSummary first = crawl(r);
         assertThat(first.ok()).as(first.errors().toString()).isTrue();
 
-        writeUnsignedSuite(mirror, List.of(stanza("libc6", "2.36-9", mirror, libc), stanza("libgcc-s1", "14.2.0-19", mirror, gcc2)));
+        Fixtures.unsignedSuite(mirror, List.of(Fixtures.stanza("libc6", "2.36-9", mirror, libc), Fixtures.stanza("libgcc-s1", "14.2.0-19", mirror, gcc2)));
         server.clearRequests();
         CrawlSummary second = crawl(r);
         assertThat(second.updated()).isEqualTo(1);
@@ -210,6 +209,34 @@ class CrawlerTest {
                 JOIN version_definition vd ON vd.library_id = pl.library_id
                 WHERE p.name = 'libgcc-s1' AND vd.name = 'GCC_13.0.0' AND p.current""")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM package WHERE name = 'libc6'")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewPackageVersionThatDropsVersionNamesIsAWarningOfTheRunAndPartOfTheHistory() throws Exception {
+        // the second state lists as libgcc-s1's new version a build whose libgcc_s no longer defines GCC_4.8.0 and
+        // GCC_12.0.0 (the arm64 build of gcc 14: those are x86_64-only version nodes)
+        Path mirror = tmp.resolve("unsigned");
+        Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-12/libgcc-s1_12.2.0-14+deb12u1_amd64.deb", "12.2.0-14");
+        CrawlRequest r = request(serve(mirror), "bookworm", "amd64").withUnsigned(true);
+        CrawlSummary first = crawl(r);
+        assertThat(first.warnings()).isEmpty();
+
+        Fixtures.unsignedSuiteWithLibgcc(mirror, "gcc-14/libgcc-s1_14.2.0-19_arm64.deb", "14.2.0-19");
+        CrawlSummary second = crawl(r);
+        assertThat(second.ok()).isTrue();
+        assertThat(second.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.scope()).isEqualTo("debian 12 (bookworm) x86_64");
+            assertThat(w.message()).isEqualTo("libgcc-s1 14.2.0-19 no longer defines GCC_12.0.0, GCC_4.8.0 (12.2.0-14 did)");
+        });
+        assertThat(count("SELECT count(*) FROM version_drop WHERE crawl_run_id = ? AND package_name = 'libgcc-s1'",
+                second.runId())).isEqualTo(1);
+        var history = new org.distrocompat.db.query.ReleaseHistory(db.jdbi()).of("debian", "bookworm", "x86_64");
+        assertThat(history).singleElement().satisfies(h -> assertThat(h.drops()).singleElement().satisfies(d -> {
+            assertThat(d.dropped()).containsExactly("GCC_12.0.0", "GCC_4.8.0");
+            assertThat(d.oldVersion()).isEqualTo("12.2.0-14");
+        }));
+        // the same state again: nothing new, no warning
+        assertThat(crawl(r).warnings()).isEmpty();
     }
 
     @Test
@@ -328,64 +355,5 @@ class CrawlerTest {
                 SHA256:
                  %s %d main/binary-amd64/Packages
                 """.formatted(Sha256.hex(packages), packages.length));
-    }
-
-    private static final Pattern DEF = Pattern.compile("^\\s+(?:0x)?[0-9a-f]+: Rev: \\d+\\s+Flags: \\S+\\s+Index: (\\d+)\\s+Cnt: \\d+\\s+Name: (\\S+)$");
-
-    private static Set<String> readelfDefinitions(Path f) throws IOException, InterruptedException {
-        Set<String> out = new TreeSet<>();
-        boolean inDefs = false;
-        for (String line : run("/usr/bin/readelf", "-V", "-W", f.toString())) {
-            if (line.startsWith("Version definition section")) {
-                inDefs = true;
-            } else if (line.startsWith("Version needs section") || line.startsWith("Version symbols section")) {
-                inDefs = false;
-            } else if (inDefs) {
-                Matcher m = DEF.matcher(line);
-                if (m.matches()) {
-                    out.add(m.group(1) + " " + m.group(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    // Num: Value Size Type Bind Vis [other flags such as VARIANT_PCS] Ndx Name
-    private static final Pattern SYM = Pattern.compile(
-            "^\\s*\\d+: \\S+\\s+\\S+\\s+\\S+\\s+(\\S+)\\s+\\S+(?:\\s+\\[[^\\]]*\\])?\\s+(\\S+)\\s+(\\S.*)$");
-
-    private static Set<String> readelfExports(Path f) throws IOException, InterruptedException {
-        Set<String> definitions = new HashSet<>();
-        readelfDefinitions(f).forEach(d -> definitions.add(d.substring(d.indexOf(' ') + 1)));
-        Set<String> out = new HashSet<>();
-        for (String line : run("/usr/bin/readelf", "--dyn-syms", "-W", f.toString())) {
-            Matcher m = SYM.matcher(line);
-            if (!m.matches()) {
-                continue;
-            }
-            String bind = m.group(1);
-            String ndx = m.group(2);
-            if (ndx.equals("UND") || bind.equals("LOCAL")) {
-                continue;
-            }
-            String name = m.group(3);
-            int at = name.indexOf('@');
-            String sym = at < 0 ? name : name.substring(0, at);
-            // readelf prints a version's own ABS symbol (GLIBC_2.3 bound to GLIBC_2.3) without "@VERSION"
-            String version = at < 0 ? (definitions.contains(name) ? name : "") : name.substring(name.lastIndexOf('@') + 1);
-            int paren = version.indexOf(" (");
-            if (paren >= 0) {
-                version = version.substring(0, paren);
-            }
-            out.add(sym + "@" + version);
-        }
-        return out;
-    }
-
-    private static List<String> run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        p.waitFor();
-        return lines;
     }
 }

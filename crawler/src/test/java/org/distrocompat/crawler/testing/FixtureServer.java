@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -20,11 +21,13 @@ import java.util.concurrent.Executors;
 public final class FixtureServer implements AutoCloseable {
     private final HttpServer server;
     private final Path root;
+    private final String prefix;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    private FixtureServer(Path root) throws IOException {
+    private FixtureServer(Path root, String prefix) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.prefix = "/" + prefix + "/";
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -32,12 +35,17 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public static FixtureServer serve(Path root) throws IOException {
-        return new FixtureServer(root);
+        return new FixtureServer(root, "debian");
     }
 
-    /** The mirror base URL: {@code http://127.0.0.1:PORT/debian}. */
+    /** Serves {@code root} under {@code http://127.0.0.1:PORT/<prefix>} (e.g. "fedora"). */
+    public static FixtureServer serve(Path root, String prefix) throws IOException {
+        return new FixtureServer(root, prefix);
+    }
+
+    /** The mirror base URL: {@code http://127.0.0.1:PORT/debian} (or the prefix given). */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/debian";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + prefix.substring(0, prefix.length() - 1);
     }
 
     /** Paths (relative to the mirror base) requested so far. */
@@ -61,11 +69,11 @@ public final class FixtureServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String p = ex.getRequestURI().getPath();
-            if (!p.startsWith("/debian/")) {
+            if (!p.startsWith(prefix)) {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
-            String rel = p.substring("/debian/".length());
+            String rel = p.substring(prefix.length());
             requests.add(rel);
             Integer fail = failures.get(rel);
             if (fail != null) {
@@ -91,6 +99,6 @@ public final class FixtureServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -1,6 +1,7 @@
 package org.distrocompat.db.query;
 
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.SortedMap;
 import org.distrocompat.db.model.Arch;
@@ -12,6 +13,7 @@ import org.distrocompat.db.model.ReleaseStatus;
  * One stored release x arch with its effective version sets: {@code versions} maps each prefix to every
  * defined version name of that prefix (sorted, numeric first), {@code max} each prefix to its highest
  * numeric version. {@code sonames} maps each prefix to the sonames that define it (empty for imported cells).
+ * {@code releaseDate} and {@code eolDate} are the release's dates where known (null otherwise).
  */
 public record ReleaseArchView(
         int releaseArchId,
@@ -26,5 +28,7 @@ public record ReleaseArchView(
         Provenance provenance,
         SortedMap<String, List<String>> versions,
         SortedMap<String, String> max,
-        Map<String, List<String>> versionsBySoname) {
+        Map<String, List<String>> versionsBySoname,
+        LocalDate releaseDate,
+        LocalDate eolDate) {
 }

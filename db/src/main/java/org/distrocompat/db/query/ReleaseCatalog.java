@@ -1,5 +1,6 @@
 package org.distrocompat.db.query;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class ReleaseCatalog {
     }
 
     private record Cell(int id, String distro, String display, String release, String codename, String status,
-            String arch, String libc, String glibc, String provenance) {
+            String arch, String libc, String glibc, String provenance, LocalDate releaseDate, LocalDate eolDate) {
     }
 
     private record Definition(int cell, String soname, String name) {
@@ -35,7 +36,7 @@ public final class ReleaseCatalog {
         return jdbi.withHandle(h -> {
             List<Cell> cells = h.createQuery("""
                     SELECT ra.id, d.name AS distro, d.display_name, r.version, r.codename, r.status, ra.arch,
-                           r.libc, r.libc_version, p.provenance
+                           r.libc, r.libc_version, p.provenance, r.release_date, r.eol_date
                     FROM release_arch ra
                     JOIN release r ON r.id = ra.release_id
                     JOIN distro d ON d.id = r.distro_id
@@ -43,7 +44,7 @@ public final class ReleaseCatalog {
                     WHERE p.provenance IS NOT NULL""")
                     .map((rs, ctx) -> new Cell(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10)))
+                            rs.getString(10), rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class)))
                     .list();
             Map<Integer, List<Definition>> defs = new LinkedHashMap<>();
             h.createQuery("SELECT DISTINCT release_arch_id, soname, name FROM effective_version")
@@ -79,7 +80,7 @@ public final class ReleaseCatalog {
         bySoname.forEach((k, v) -> sonames.put(k, List.copyOf(v)));
         return new ReleaseArchView(c.id(), c.distro(), c.display(), c.release(), c.codename(),
                 ReleaseStatus.fromDb(c.status()), Arch.parse(c.arch()), Libc.fromDb(c.libc()), c.glibc(),
-                Provenance.fromDb(c.provenance()), versions, max, sonames);
+                Provenance.fromDb(c.provenance()), versions, max, sonames, c.releaseDate(), c.eolDate());
     }
 
     /** Release order within a distro: numeric versions ascending ("9" before "10"), then named suites. */

@@ -1,8 +1,6 @@
 package org.distrocompat.db.repo;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
+import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +15,6 @@ import org.distrocompat.db.error.DistrocompatException;
 import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.Provenance;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
 
 /**
  * Writes a crawled release x arch into the schema in one transaction, so a reader never sees half a
@@ -99,8 +96,18 @@ public final class CellRepository {
         });
     }
 
-    /** What a write changed. */
-    public record Result(int packagesAdded, int librariesAdded) {
+    /** What a write changed, and the version names a new package version no longer defines. */
+    public record Result(int packagesAdded, int librariesAdded, List<Drop> drops) {
+        public Result {
+            drops = List.copyOf(drops);
+        }
+    }
+
+    /** A new package version that no longer defines version names its predecessor in the cell defined. */
+    public record Drop(String packageName, String oldVersion, String newVersion, List<String> dropped) {
+        public Drop {
+            dropped = List.copyOf(dropped);
+        }
     }
 
     public Result write(CellFacts cell, long runId) {
@@ -115,22 +122,24 @@ public final class CellRepository {
             h.createQuery("SELECT id FROM release_arch WHERE id = :ra FOR UPDATE").bind("ra", ra).mapTo(Integer.class).one();
 
             List<Long> ids = new ArrayList<>();
+            List<Long> inserted = new ArrayList<>();
             int packagesAdded = 0;
             int librariesAdded = 0;
             for (PackageFacts p : cell.packages()) {
                 Map<String, Object> row = h.createQuery("""
                                 INSERT INTO package (release_arch_id, source_id, name, version, upstream_version, source_name,
-                                                     source_version, source_upstream_version, sha256, size, url,
+                                                     source_version, source_upstream_version, sha256, size, url, pocket,
                                                      first_crawl_run_id, last_crawl_run_id)
                                 VALUES (:ra, :src, :name, :version, :upstream, :sourceName, :sourceVersion, :sourceUpstream,
-                                        :sha, :size, :url, :run, :run)
+                                        :sha, :size, :url, :pocket, :run, :run)
                                 ON CONFLICT (release_arch_id, name, sha256) DO UPDATE
                                     SET last_seen = now(), current = true, last_crawl_run_id = :run
                                 RETURNING id, (xmax = 0) AS inserted""")
                         .bind("ra", ra).bind("src", sourceId).bind("name", p.name()).bind("version", p.version())
                         .bind("upstream", p.upstreamVersion()).bind("sourceName", p.sourceName())
                         .bind("sourceVersion", p.sourceVersion()).bind("sourceUpstream", p.sourceUpstreamVersion())
-                        .bind("sha", p.sha256()).bind("size", p.size()).bind("url", p.url()).bind("run", runId)
+                        .bind("sha", p.sha256()).bind("size", p.size()).bind("url", p.url()).bind("pocket", p.pocket())
+                        .bind("run", runId)
                         .mapToMap().one();
                 long id = ((Number) row.get("id")).longValue();
                 ids.add(id);
@@ -138,6 +147,7 @@ public final class CellRepository {
                     continue;
                 }
                 packagesAdded++;
+                inserted.add(id);
                 if (p.libraries() == null) {
                     h.createUpdate("""
                                     INSERT INTO package_library (package_id, library_id, path, soname)
@@ -157,6 +167,7 @@ public final class CellRepository {
                             .execute();
                 }
             }
+            List<Drop> drops = drops(h, ra, inserted, ids, runId);
             if (ids.isEmpty()) {
                 h.createUpdate("UPDATE package SET current = false WHERE release_arch_id = :ra AND current")
                         .bind("ra", ra).execute();
@@ -170,8 +181,50 @@ public final class CellRepository {
                             WHERE id = :ra""")
                     .bind("ra", ra).bind("src", sourceId).bind("rel", cell.metadataSha256())
                     .bind("pkgs", cell.indexSha256()).bind("run", runId).execute();
-            return new Result(packagesAdded, librariesAdded);
+            return new Result(packagesAdded, librariesAdded, drops);
         });
+    }
+
+    /**
+     * For each newly stored package, the version names the current package of the same name it replaces defined and
+     * it does not; each is recorded in {@code version_drop} for the run. Runs before the old rows stop being current.
+     */
+    private static List<Drop> drops(Handle h, int ra, List<Long> inserted, List<Long> ids, long runId) {
+        List<Drop> out = new ArrayList<>();
+        for (long id : inserted) {
+            List<Map<String, Object>> rows = h.createQuery("""
+                            SELECT o.name, o.version AS old_version, n.version AS new_version,
+                                   array_agg(DISTINCT vd.name ORDER BY vd.name) AS dropped
+                            FROM package n
+                            JOIN package o ON o.release_arch_id = n.release_arch_id AND o.name = n.name AND o.current
+                                          AND o.id NOT IN (<ids>)
+                            JOIN package_library pl ON pl.package_id = o.id
+                            JOIN version_definition vd ON vd.library_id = pl.library_id AND NOT vd.is_base
+                            WHERE n.id = :id
+                              AND vd.name NOT IN (SELECT nvd.name FROM package_library npl
+                                                  JOIN version_definition nvd ON nvd.library_id = npl.library_id
+                                                  WHERE npl.package_id = n.id)
+                            GROUP BY o.name, o.version, n.version""")
+                    .bind("id", id).bindList("ids", ids).mapToMap().list();
+            for (Map<String, Object> r : rows) {
+                String[] dropped;
+                try {
+                    dropped = (String[]) ((Array) r.get("dropped")).getArray();
+                } catch (SQLException e) {
+                    throw new DistrocompatException("cannot read dropped versions: " + e.getMessage(), e);
+                }
+                Drop d = new Drop((String) r.get("name"), (String) r.get("old_version"), (String) r.get("new_version"),
+                        List.of(dropped));
+                h.createUpdate("""
+                                INSERT INTO version_drop (crawl_run_id, release_arch_id, package_name, old_version, new_version,
+                                                          dropped)
+                                VALUES (:run, :ra, :name, :old, :new, :dropped)""")
+                        .bind("run", runId).bind("ra", ra).bind("name", d.packageName()).bind("old", d.oldVersion())
+                        .bind("new", d.newVersion()).bind("dropped", dropped).execute();
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** The library's id and 1 when this call inserted it (with its definitions and symbols), else 0. */
@@ -213,22 +266,11 @@ public final class CellRepository {
     }
 
     private static void copy(Handle h, String sql, StringBuilder rows) {
-        if (rows.length() == 0) {
-            return;
-        }
-        try {
-            Connection c = h.getConnection();
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
-            throw new DistrocompatException("bulk load failed: " + e.getMessage(), e);
-        }
+        Copy.in(h, sql, rows);
     }
 
     /** COPY text format: backslash, tab, newline and carriage return escaped. */
     static String escape(String s) {
-        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return Copy.escape(s);
     }
 }

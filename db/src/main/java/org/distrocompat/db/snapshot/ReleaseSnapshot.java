@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,8 +34,10 @@ import org.distrocompat.db.model.Arch;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.model.Provenance;
 import org.distrocompat.db.model.ReleaseStatus;
+import org.distrocompat.db.query.CalendarRow;
 import org.distrocompat.db.query.ReleaseCatalog;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.distrocompat.db.repo.CalendarStore;
 
 /**
  * A compact, read-only copy of the release data a check needs: every stored release x arch cell with the
@@ -45,20 +48,32 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  *
  * <p>File format (gzip): magic {@code "DCSNAP"}, format version, creation time, the database generation it was
  * built from ({@link SnapshotFreshness}; -1 unknown), source description, a string table (each string its UTF-8
- * length and bytes, so no stored value is too long for it), then cells whose strings are indices into that table.
+ * length and bytes, so no stored value is too long for it), then cells whose strings are indices into that table
+ * (each with its libc symbol names: for musl cells, the names musl's libc exports), then the release calendar
+ * section. Format 4 added the generation.
  */
-public record ReleaseSnapshot(Instant createdAt, long generation, String source, List<SnapshotCell> cells) {
-    public static final int FORMAT_VERSION = 3;
+public record ReleaseSnapshot(Instant createdAt, long generation, String source, List<SnapshotCell> cells,
+        List<CalendarRow> calendar) {
+    public static final int FORMAT_VERSION = 4;
     private static final byte[] MAGIC = {'D', 'C', 'S', 'N', 'A', 'P'};
     /** The longest string the reader accepts: far beyond any stored name, short of an allocation a damaged file asks. */
     private static final int MAX_STRING_BYTES = 16 << 20;
+    /** Marks the optional calendar section after the cells; readers of files without it see the end of the data. */
+    private static final int CALENDAR_SECTION = 0x43414C31;
 
     public ReleaseSnapshot {
         cells = List.copyOf(cells);
+        calendar = List.copyOf(calendar);
     }
 
+    /** A snapshot of unknown generation. */
+    public ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells, List<CalendarRow> calendar) {
+        this(createdAt, -1, source, cells, calendar);
+    }
+
+    /** A snapshot of unknown generation without calendar rows. */
     public ReleaseSnapshot(Instant createdAt, String source, List<SnapshotCell> cells) {
-        this(createdAt, -1, source, cells);
+        this(createdAt, -1, source, cells, List.of());
     }
 
     /**
@@ -125,6 +140,18 @@ public record ReleaseSnapshot(Instant createdAt, long generation, String source,
             h.createQuery("SELECT release_arch_id, name FROM imported_version")
                     .map((rs, ctx) -> imported.computeIfAbsent(rs.getInt(1), k -> new TreeSet<>()).add(rs.getString(2)))
                     .list();
+            // musl has no symbol versions: a musl cell's libc is known by the names it exports
+            Map<Integer, TreeSet<String>> muslSymbols = new HashMap<>();
+            h.createQuery("""
+                    SELECT DISTINCT p.release_arch_id, ls.name
+                    FROM package p
+                    JOIN release_arch ra ON ra.id = p.release_arch_id
+                    JOIN release r ON r.id = ra.release_id AND r.libc = 'musl'
+                    JOIN package_library pl ON pl.package_id = p.id AND pl.soname LIKE 'libc.musl-%'
+                    JOIN library_symbol ls ON ls.library_id = pl.library_id
+                    WHERE p.current""")
+                    .map((rs, ctx) -> muslSymbols.computeIfAbsent(rs.getInt(1), k -> new TreeSet<>()).add(rs.getString(2)))
+                    .list();
             List<SnapshotCell> cells = new ArrayList<>();
             for (Head c : heads) {
                 boolean crawled = Provenance.fromDb(c.provenance()) == Provenance.CRAWLED;
@@ -134,10 +161,11 @@ public record ReleaseSnapshot(Instant createdAt, long generation, String source,
                 List<String> importedNames = crawled ? List.of() : List.copyOf(imported.getOrDefault(c.id(), new TreeSet<>()));
                 cells.add(new SnapshotCell(c.distro(), c.display(), c.release(), c.codename(),
                         ReleaseStatus.fromDb(c.status()), Arch.parse(c.arch()), Libc.fromDb(c.libc()), c.glibc(),
-                        Provenance.fromDb(c.provenance()), libraries, importedNames));
+                        Provenance.fromDb(c.provenance()), libraries, importedNames,
+                        List.copyOf(muslSymbols.getOrDefault(c.id(), new TreeSet<>()))));
             }
             cells.sort(SnapshotCell.ORDER);
-            return new ReleaseSnapshot(Instant.now(), generation, db.description(), cells);
+            return new ReleaseSnapshot(Instant.now(), generation, db.description(), cells, new CalendarStore(db).all());
         });
     }
 
@@ -169,6 +197,10 @@ public record ReleaseSnapshot(Instant createdAt, long generation, String source,
             for (String s : c.strings()) {
                 intern.accept(s);
             }
+        }
+        for (CalendarRow r : calendar) {
+            List.of(r.distro(), r.cycle(), r.source(), nz(r.codename()), nz(r.extendedName()), r.location())
+                    .forEach(intern);
         }
         GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
@@ -212,6 +244,24 @@ public record ReleaseSnapshot(Instant createdAt, long generation, String source,
             for (String v : c.importedVersions()) {
                 ref.put(v);
             }
+            out.writeInt(c.libcSymbols().size());
+            for (String v : c.libcSymbols()) {
+                ref.put(v);
+            }
+        }
+        out.writeInt(CALENDAR_SECTION);
+        out.writeInt(calendar.size());
+        for (CalendarRow r : calendar) {
+            ref.put(r.distro());
+            ref.put(r.cycle());
+            ref.put(r.source());
+            ref.put(r.codename());
+            out.writeBoolean(r.lts());
+            for (LocalDate d : new LocalDate[] {r.releaseDate(), r.supportEnd(), r.ltsEnd(), r.extendedEnd()}) {
+                out.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
+            }
+            ref.put(r.extendedName());
+            ref.put(r.location());
         }
         out.flush();
         gz.finish();
@@ -292,11 +342,49 @@ public record ReleaseSnapshot(Instant createdAt, long generation, String source,
             for (int k = 0; k < ic; k++) {
                 importedNames.add(str.get());
             }
+            int sc = count(in);
+            List<String> libcSymbols = new ArrayList<>(sc);
+            for (int k = 0; k < sc; k++) {
+                libcSymbols.add(str.get());
+            }
             cells.add(new SnapshotCell(distro, display, release, codename, ReleaseStatus.fromDb(status),
                     Arch.fromAnyName(arch).orElseThrow(() -> new IOException("damaged snapshot (arch " + arch + ")")),
-                    Libc.fromDb(libc), glibc, Provenance.fromDb(provenance), libs, importedNames));
+                    Libc.fromDb(libc), glibc, Provenance.fromDb(provenance), libs, importedNames, libcSymbols));
         }
-        return new ReleaseSnapshot(created, generation, source, cells);
+        return new ReleaseSnapshot(created, generation, source, cells, readCalendar(in, str));
+    }
+
+    /** The calendar section, when the file has one (files written before it end after the cells). */
+    private static List<CalendarRow> readCalendar(DataInputStream in, StringReader str) throws IOException {
+        int marker;
+        try {
+            marker = in.readInt();
+        } catch (EOFException e) {
+            return List.of();
+        }
+        if (marker != CALENDAR_SECTION) {
+            throw new IOException("damaged snapshot (section " + Integer.toHexString(marker) + ")");
+        }
+        int n = count(in);
+        List<CalendarRow> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String distro = str.get();
+            String cycle = str.get();
+            String source = str.get();
+            String codename = str.get();
+            boolean lts = in.readBoolean();
+            LocalDate[] d = new LocalDate[4];
+            for (int k = 0; k < d.length; k++) {
+                long day = in.readLong();
+                d[k] = day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
+            }
+            rows.add(new CalendarRow(distro, cycle, source, codename, lts, d[0], d[1], d[2], d[3], str.get(), str.get()));
+        }
+        return rows;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** The generation a snapshot file was built from, read from its header alone (-1 when it cannot be read). */

@@ -20,10 +20,14 @@ import org.distrocompat.db.query.ReleaseCatalog;
  * cells (e.g. pep600_compliance records) only know version names per prefix, so a need is met there by the
  * exact name for any base soname of that prefix's family: GLIBC for glibc's libraries, GLIBCXX and CXXABI
  * for libstdc++.so.6, GCC for libgcc_s.so.1, ZLIB for libz.so.1.
+ *
+ * <p>{@code glibc} is the release's C library version: glibc's, or musl's where {@code libc} is musl. musl has no
+ * symbol versions, so a musl cell also carries {@code libcSymbols}: the names its libc exports (sorted; empty for
+ * glibc cells), which decide whether a musl binary runs there.
  */
 public record SnapshotCell(String distro, String distroDisplayName, String release, String codename,
         ReleaseStatus status, Arch arch, Libc libc, String glibc, Provenance provenance, List<SnapshotLibrary> libraries,
-        List<String> importedVersions) {
+        List<String> importedVersions, List<String> libcSymbols) {
 
     public static final Comparator<SnapshotCell> ORDER = Comparator.comparing(SnapshotCell::distro)
             .thenComparing(SnapshotCell::release, ReleaseCatalog.RELEASE_ORDER)
@@ -37,6 +41,15 @@ public record SnapshotCell(String distro, String distroDisplayName, String relea
     public SnapshotCell {
         libraries = List.copyOf(libraries);
         importedVersions = List.copyOf(importedVersions);
+        libcSymbols = libcSymbols == null ? List.of() : List.copyOf(libcSymbols);
+    }
+
+    /** A cell without libc symbol names (every glibc cell). */
+    public SnapshotCell(String distro, String distroDisplayName, String release, String codename, ReleaseStatus status,
+            Arch arch, Libc libc, String glibc, Provenance provenance, List<SnapshotLibrary> libraries,
+            List<String> importedVersions) {
+        this(distro, distroDisplayName, release, codename, status, arch, libc, glibc, provenance, libraries,
+                importedVersions, List.of());
     }
 
     /** Whether this is one of the dynamic loader's sonames (ld-linux-x86-64.so.2, ld64.so.2, ...). */
@@ -113,6 +126,7 @@ public record SnapshotCell(String distro, String distroDisplayName, String relea
             out.addAll(l.versions());
         }
         out.addAll(importedVersions);
+        out.addAll(libcSymbols);
         return out;
     }
 

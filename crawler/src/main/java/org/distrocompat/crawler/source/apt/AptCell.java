@@ -25,25 +25,31 @@ import org.distrocompat.crawler.source.ReleaseId;
 import org.distrocompat.crawler.source.SourceCell;
 import org.distrocompat.db.model.Arch;
 
-/** One suite x architecture of an apt archive: its Packages index (per component) and the .debs it lists. */
+/**
+ * One release x architecture of an apt archive: the Packages index (per component) of its suite and of its pockets
+ * (jammy, jammy-updates, jammy-security), the newest version of each package across them, and the .debs they list.
+ */
 final class AptCell implements SourceCell {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AptSource source;
     private final AptRepository repo;
-    private final SuiteDiscovery.Suite suite;
+    private final List<SuiteDiscovery.Suite> pockets;
     private final String debArch;
     private final Arch arch;
     private final ReleaseId release;
+    private final String note;
 
-    AptCell(AptSource source, AptRepository repo, SuiteDiscovery.Suite suite, String debArch, Arch arch,
-            ReleaseId release) {
+    /** @param pockets the release's suite first, then its pockets */
+    AptCell(AptSource source, AptRepository repo, List<SuiteDiscovery.Suite> pockets, String debArch, Arch arch,
+            ReleaseId release, String note) {
         this.source = source;
         this.repo = repo;
-        this.suite = suite;
+        this.pockets = List.copyOf(pockets);
         this.debArch = debArch;
         this.arch = arch;
         this.release = release;
+        this.note = note == null || note.isBlank() ? null : note;
     }
 
     @Override
@@ -63,7 +69,12 @@ final class AptCell implements SourceCell {
 
     @Override
     public String location() {
-        return suite.path();
+        return pockets.get(0).path();
+    }
+
+    @Override
+    public String note() {
+        return note;
     }
 
     @Override
@@ -73,12 +84,18 @@ final class AptCell implements SourceCell {
 
     @Override
     public String metadataSha256() {
-        return suite.release().sha256();
+        if (pockets.size() == 1) {
+            return pockets.get(0).release().sha256();
+        }
+        StringBuilder sb = new StringBuilder();
+        pockets.forEach(p -> sb.append(p.release().sha256()));
+        return Sha256.hex(sb.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
     public OffsetDateTime metadataDate() {
-        return suite.release().date();
+        return pockets.stream().map(p -> p.release().date()).filter(d -> d != null)
+                .max(OffsetDateTime::compareTo).orElse(null);
     }
 
     private String label() {
@@ -89,31 +106,39 @@ final class AptCell implements SourceCell {
     public Selection select() throws IOException {
         AptSourceConfig config = source.config();
         Set<String> wanted = new LinkedHashSet<>(config.packages());
-        List<PackageEntry> entries = new ArrayList<>();
-        StringBuilder digests = new StringBuilder();
-        for (String component : config.components()) {
-            source.context().progress().step(label(), component + "/binary-" + debArch + "/Packages");
-            AptRepository.Index index = repo.packagesIndex(suite.path(), suite.release(), component, debArch,
-                    config.indexCompression());
-            digests.append(index.entry().sha256());
-            entries.addAll(selection(index, wanted, source.context().stateDir()));
+        // per package name, the newest version across the pockets; an earlier pocket wins a tie
+        Map<String, PackageRef> newest = new LinkedHashMap<>();
+        List<String> digests = new ArrayList<>();
+        for (SuiteDiscovery.Suite pocket : pockets) {
+            for (String component : config.components()) {
+                source.context().progress().step(label(), pocket.path() + "/" + component + "/binary-" + debArch
+                        + "/Packages");
+                String dir = component + "/binary-" + debArch + "/Packages";
+                if (pocket != pockets.get(0) && pocket.release().entries().keySet().stream()
+                        .noneMatch(k -> k.startsWith(dir))) {
+                    continue; // a pocket whose Release lists no index for this component and arch
+                }
+                AptRepository.Index index = repo.packagesIndex(pocket.path(), pocket.release(), component, debArch,
+                        config.indexCompression());
+                digests.add(index.entry().sha256());
+                for (PackageEntry e : selection(index, wanted, source.context().stateDir())) {
+                    newest.merge(e.name(), ref(e, pocket.path()),
+                            (a, b) -> DebianVersion.compare(b.version(), a.version()) > 0 ? b : a);
+                }
+            }
         }
-        String indexSha = config.components().size() == 1 ? digests.toString()
-                : Sha256.hex(digests.toString().getBytes(StandardCharsets.US_ASCII));
-        Map<String, PackageRef> unique = new LinkedHashMap<>();
-        for (PackageEntry e : entries) {
-            unique.putIfAbsent(e.name() + "\0" + e.sha256(), ref(e));
-        }
-        if (unique.values().stream().noneMatch(PackageRef::libc)) {
+        String indexSha = digests.size() == 1 ? digests.get(0)
+                : Sha256.hex(String.join("", digests).getBytes(StandardCharsets.US_ASCII));
+        if (newest.values().stream().noneMatch(PackageRef::libc)) {
             throw new IOException("the Packages index lists no libc6 for " + debArch);
         }
-        return new Selection(indexSha, List.copyOf(unique.values()));
+        return new Selection(indexSha, List.copyOf(newest.values()));
     }
 
-    private PackageRef ref(PackageEntry e) {
+    private PackageRef ref(PackageEntry e, String pocket) {
         return new PackageRef(e.name(), e.version(), DebianVersion.upstream(e.version()), e.sourceName(),
                 e.sourceVersion(), DebianVersion.upstream(e.sourceVersion()), e.sha256(), e.size(), e.filename(),
-                repo.resolve(e.filename()).toString(), AptSource.LIBC_PACKAGES.contains(e.name()));
+                repo.resolve(e.filename()).toString(), AptSource.LIBC_PACKAGES.contains(e.name()), pocket);
     }
 
     /**

@@ -20,7 +20,8 @@ final class AptReleaseIdentity {
             version = suite;
         }
         String codename = r.codename() == null ? path : r.codename();
-        return new ReleaseId(src.distro(), src.displayName(), version, codename, status(r, suite), Libc.GLIBC);
+        ReleaseStatus status = src.archived() ? ReleaseStatus.EOL : status(r, suite);
+        return new ReleaseId(src.distro(), src.displayName(), version, codename, status, Libc.GLIBC);
     }
 
     static ReleaseStatus status(ReleaseFile r, String suite) {

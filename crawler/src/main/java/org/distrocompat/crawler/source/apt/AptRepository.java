@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,13 +36,23 @@ final class AptRepository {
     private final URI base;
     private final HttpFetcher fetcher;
     private final Keyring keyring;
+    private final boolean archived;
 
     /** {@code keyring} null: the source is configured as unsigned and signatures are not checked. */
     public AptRepository(URI base, HttpFetcher fetcher, Keyring keyring) {
+        this(base, fetcher, keyring, false);
+    }
+
+    /**
+     * @param archived an archive of retired releases: Release files past their Valid-Until are accepted (apt refuses
+     *                 them unless told otherwise, and so does every other source)
+     */
+    public AptRepository(URI base, HttpFetcher fetcher, Keyring keyring, boolean archived) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
         this.fetcher = fetcher;
         this.keyring = keyring;
+        this.archived = archived;
     }
 
     public URI base() {
@@ -83,7 +94,16 @@ final class AptRepository {
         } else {
             text = unsignedText(raw);
         }
-        return ReleaseFile.parse(text, Sha256.hex(raw));
+        return fresh(ReleaseFile.parse(text, Sha256.hex(raw)), inRelease);
+    }
+
+    /** The Release, unless it is past its Valid-Until and the source is not an archive of retired releases. */
+    private ReleaseFile fresh(ReleaseFile r, URI uri) throws SignatureException {
+        if (!archived && r.validUntil() != null && r.validUntil().isBefore(OffsetDateTime.now())) {
+            throw new SignatureException(uri + ": expired on " + r.validUntil().toLocalDate() + " (Valid-Until); only "
+                    + "a source marked \"archived\" accepts that");
+        }
+        return r;
     }
 
     private ReleaseFile detachedRelease(String suite) throws IOException {
@@ -103,7 +123,7 @@ final class AptRepository {
                 throw new SignatureException(gpg + ": " + e.getMessage(), e);
             }
         }
-        return ReleaseFile.parse(new String(raw, StandardCharsets.UTF_8), Sha256.hex(raw));
+        return fresh(ReleaseFile.parse(new String(raw, StandardCharsets.UTF_8), Sha256.hex(raw)), release);
     }
 
     private static String unsignedText(byte[] raw) throws SignatureException {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,13 +52,56 @@ final class AptSource implements PackageSource {
     public List<SourceCell> cells(Problems problems) {
         List<SourceCell> out = new ArrayList<>();
         for (AptSourceConfig.Mirror m : config.mirrors()) {
-            AptRepository repo = new AptRepository(URI.create(m.url()), context.fetcher(), keyring);
+            AptRepository repo = new AptRepository(URI.create(m.url()), context.fetcher(), keyring, config.archived());
             for (SuiteDiscovery.Suite suite : suites(repo, problems)) {
+                List<String> notes = new ArrayList<>();
+                List<SuiteDiscovery.Suite> pockets = pockets(repo, suite, notes, problems);
+                if (pockets == null) {
+                    continue;
+                }
                 ReleaseId id = AptReleaseIdentity.of(config, suite.release(), suite.path());
                 for (Map.Entry<String, Arch> a : architectures(suite.release(), m, config).entrySet()) {
-                    out.add(new AptCell(this, repo, suite, a.getKey(), a.getValue(), id));
+                    out.add(new AptCell(this, repo, pockets, a.getKey(), a.getValue(), id, String.join("; ", notes)));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * The suites a release is made of: the suite itself and its pockets ({@code jammy-updates}, ...), each verified.
+     * A pocket the mirror does not serve is left out with a note; one that fails otherwise (a bad signature) fails
+     * the release: null.
+     */
+    private List<SuiteDiscovery.Suite> pockets(AptRepository repo, SuiteDiscovery.Suite suite, List<String> notes,
+            Problems problems) {
+        List<SuiteDiscovery.Suite> out = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String p : config.pockets()) {
+            if (p.isEmpty()) {
+                out.add(suite);
+            } else {
+                String base = suite.release().codename() == null ? suite.path() : suite.release().codename();
+                names.add(base + p);
+            }
+        }
+        for (AptRepository.ReleaseResult rr : repo.releases(names)) {
+            if (rr.error() == null) {
+                out.add(new SuiteDiscovery.Suite(rr.suite(), rr.release()));
+            } else if (rr.error() instanceof FetchException f && f.notFound()) {
+                notes.add("pocket " + rr.suite() + " not served");
+            } else {
+                problems.report(config.name() + " " + rr.suite(),
+                        urlOf(rr.error(), repo.resolve("dists/" + rr.suite() + "/")), rr.error());
+                return null;
+            }
+        }
+        if (config.archived()) {
+            OffsetDateTime now = OffsetDateTime.now();
+            out.stream().map(SuiteDiscovery.Suite::release).map(ReleaseFile::validUntil)
+                    .filter(v -> v != null && v.isBefore(now)).min(OffsetDateTime::compareTo)
+                    .ifPresent(v -> notes.add("archived source: Release expired " + v.toLocalDate()
+                            + " (Valid-Until) accepted"));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package org.distrocompat.crawler.source.apt;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
 import org.distrocompat.crawler.source.SourceConfigException;
 import org.distrocompat.crawler.source.SourceContext;
+import org.distrocompat.crawler.trust.BundledKeyrings;
 import org.distrocompat.crawler.trust.Keyring;
 import org.distrocompat.db.model.Arch;
 
@@ -28,7 +28,7 @@ import org.distrocompat.db.model.Arch;
  * @param skipSuites       codenames never crawled by discovery (experimental, ...)
  * @param architectures    architectures to crawl (distro or wheel names); empty: every one the Release lists
  *                         that maps to a wheel architecture
- * @param keyrings         OpenPGP keyrings; the existing ones are used
+ * @param keyrings         OpenPGP keyrings (file paths, or {@code bundled:NAME}); the existing ones are used
  * @param unsigned         accept Release files without checking signatures (a source you trust otherwise)
  * @param releaseVersion   "major" (Debian: 12.15 is release 12) or "full" (Ubuntu: 22.04)
  * @param packages         binary package names to read (libc6 and its per-arch names, libstdc++6, libgcc-s1, ...)
@@ -40,13 +40,20 @@ import org.distrocompat.db.model.Arch;
  * @param parallelism      cells crawled at once
  * @param discoveryTtlMinutes how long a resolution of the suite aliases is reused before asking the mirror again
  *                         (0: every run)
+ * @param pockets          the suites a release is made of, as suffixes of its codename: Ubuntu's
+ *                         {@code ["", "-updates", "-security"]} merges jammy, jammy-updates and jammy-security into
+ *                         one release x arch (the newest version of a package wins; its pocket is recorded). A pocket
+ *                         the mirror does not serve is left out and said in the summary. Default {@code [""]}.
+ * @param archived         an archive of retired releases (Debian's jessie/stretch/buster, Ubuntu's old releases):
+ *                         Release files past their Valid-Until and signatures by keys that expired since they signed
+ *                         are accepted, and the summary says so; releases are stored as end-of-life
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AptSourceConfig(String name, String distro, String displayName, List<Mirror> mirrors,
         List<String> suites, List<String> aliases, boolean listing, List<String> skipSuites,
         List<String> architectures, List<String> components, List<String> keyrings, boolean unsigned,
         String releaseVersion, List<String> packages, List<String> libraries, List<String> indexCompression,
-        int parallelism, Integer discoveryTtlMinutes) implements SourceConfig {
+        int parallelism, Integer discoveryTtlMinutes, List<String> pockets, boolean archived) implements SourceConfig {
 
     /** An archive layout: a mirror URL (null: look it up in the host's apt sources by name) and its architectures. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -76,6 +83,7 @@ public record AptSourceConfig(String name, String distro, String displayName, Li
         parallelism = parallelism <= 0 ? 4 : parallelism;
         displayName = displayName == null ? distro : displayName;
         discoveryTtlMinutes = discoveryTtlMinutes == null ? 1440 : discoveryTtlMinutes;
+        pockets = pockets == null || pockets.isEmpty() ? List.of("") : List.copyOf(pockets);
     }
 
     private static List<String> orEmpty(List<String> l) {
@@ -115,7 +123,7 @@ public record AptSourceConfig(String name, String distro, String displayName, Li
         List<String> k = o.keyrings().isEmpty() ? keyrings : o.keyrings().stream().map(Path::toString).toList();
         return new AptSourceConfig(name, distro, displayName, resolveMirrors(o), s, aliases, listing, skipSuites, a,
                 components, k, unsigned || o.unsigned(), releaseVersion, packages, libraries, indexCompression,
-                parallelism, discoveryTtlMinutes);
+                parallelism, discoveryTtlMinutes, pockets, archived);
     }
 
     private List<Mirror> resolveMirrors(Overrides o) {
@@ -164,19 +172,15 @@ public record AptSourceConfig(String name, String distro, String displayName, Li
         if (unsigned) {
             return null;
         }
-        List<Path> present = new ArrayList<>();
-        for (String k : keyrings) {
-            if (Files.isRegularFile(Path.of(k))) {
-                present.add(Path.of(k));
-            }
-        }
+        List<String> present = keyrings.stream().filter(BundledKeyrings::exists).toList();
         if (present.isEmpty()) {
             throw new SourceConfigException("no keyring for " + name + ": "
                     + (keyrings.isEmpty() ? "none configured" : "none of " + String.join(", ", keyrings) + " exists")
                     + "; pass --keyring FILE (or --unsigned for a source you trust otherwise)");
         }
         try {
-            return Keyring.load(present);
+            Keyring k = Keyring.loadReferences(present);
+            return archived ? k.acceptingKeysExpiredSinceSigning() : k;
         } catch (IOException e) {
             throw new SourceConfigException(e.getMessage());
         }
