@@ -27,6 +27,7 @@ import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.snapshot.ReleaseSnapshot;
 import org.distrocompat.db.snapshot.SnapshotCell;
 import org.distrocompat.db.error.UserException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,7 +102,11 @@ final class CheckCommand extends CommandBase implements Callable<Integer> {
             if (args[i].equals("--json")) {
                 c.json = true;
             } else {
-                c.paths.add(FileNames.path(args[i]));
+                try {
+                    c.paths.add(FileNames.path(args[i]));
+                } catch (CommandLine.TypeConversionException e) {
+                    return ErrorHandler.report(new UserException(e.getMessage()), "check: ", err); // as picocli's path does
+                }
             }
         }
         c.releaseData = new ReleaseData();

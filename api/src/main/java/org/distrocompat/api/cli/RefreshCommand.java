@@ -71,7 +71,8 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
         int done = 0;
         while (true) {
             Instant started = Instant.now();
-            boolean ok = runOnce(job, crawl, out, err) && (crawl == null || crawl.failedCells() + crawl.warnings() == 0);
+            boolean ok = runOnce(job, crawl, out, err, interval == null)
+                    && (crawl == null || crawl.failedCells() + crawl.warnings() == 0);
             done++;
             if (interval == null) {
                 return ok ? ExitCodes.OK : ExitCodes.FAILED;
@@ -89,7 +90,11 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
         }
     }
 
-    private boolean runOnce(RefreshJob job, CrawlEverySource crawl, PrintWriter out, PrintWriter err) {
+    /**
+     * One run; false when it failed and the loop goes on. A single run ({@code single}) lets the failure end the
+     * command instead, so that it exits as an error (2 or 3), not 1, which means "the run had failures".
+     */
+    private boolean runOnce(RefreshJob job, CrawlEverySource crawl, PrintWriter out, PrintWriter err, boolean single) {
         out.println("refresh at " + Instant.now() + ": " + (crawl != null ? "crawling every configured source"
                 : "--no-crawl: regenerating from the database only"));
         out.flush();
@@ -121,6 +126,10 @@ final class RefreshCommand extends CommandBase implements Callable<Integer> {
             out.flush();
             return true;
         } catch (DistrocompatException e) {
+            if (single) {
+                // the user's to fix (a target that is not a regular file, a bad previous file) or the environment's
+                throw e.getCause() instanceof UserException ? new UserException(Messages.of(e)) : e;
+            }
             // a scheduled run reports its failure and the loop goes on; a bug still ends the process
             err.println("distrocompat: refresh: " + Messages.of(e));
             err.flush();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.distrocompat.core.check.TestElf;
+import org.distrocompat.core.refresh.RefreshJob;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
 import org.distrocompat.db.Home;
@@ -121,6 +122,11 @@ class HardeningCommandTest {
         CliRunner bad = CliRunner.run("check", "--snapshot", emptySnapshot().toString(), "caf\u0000.whl");
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(bad.err()).contains("the file name").contains("cannot represent").doesNotContain("InvalidPathException");
+        // the same through check's plain form (no options: it skips picocli), which is what most users type
+        CliRunner plain = CliRunner.run("check", "caf\u0000.whl");
+        assertThat(plain.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(plain.err().strip()).startsWith("distrocompat: check: the file name").contains("cannot represent")
+                .doesNotContain("internal error");
     }
 
     @Test
@@ -143,6 +149,29 @@ class HardeningCommandTest {
         assertThat(l.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(target)).isEqualTo("keep");
+    }
+
+    @Test
+    void aRefreshThatCannotPublishIsAnErrorNotAnAnswer() throws Exception {
+        String url = TestDatabase.freshUrl();
+        try (Database db = Database.external(DatabaseUrl.parse(url))) {
+            Migrations.migrate(db.dataSource());
+            cell(db, "oldos", "7", "2.17", List.of("GLIBC_2.17"));
+        }
+        Path dir = Files.createDirectories(tmp.resolve("published"));
+        Path fifo = dir.resolve(RefreshJob.POLICY_FILE);
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CliRunner r = CliRunner.run("refresh", "--no-crawl", "--db", url, "--out-dir", dir.toString());
+        // exit 1 means "the run had failures"; a target that is not a file is the user's to fix: 2
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err().strip()).startsWith("distrocompat: refresh: cannot publish into").contains("not a regular file");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+
+        // an empty database has nothing to derive from: the environment's, not an answer
+        CliRunner empty = CliRunner.run("refresh", "--no-crawl", "--db", TestDatabase.freshUrl(), "--out-dir",
+                tmp.resolve("other").toString());
+        assertThat(empty.exitCode()).as(empty.err()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(empty.err()).contains("no mainstream glibc release");
     }
 
     @Test
