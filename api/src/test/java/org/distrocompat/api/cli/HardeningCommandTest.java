@@ -52,6 +52,16 @@ class HardeningCommandTest {
         return s;
     }
 
+    /** A fresh database holding one glibc 2.17 release: enough to derive a policy from. */
+    private static String oneCellDatabase() {
+        String url = TestDatabase.freshUrl();
+        try (Database db = Database.external(DatabaseUrl.parse(url))) {
+            Migrations.migrate(db.dataSource());
+            cell(db, "oldos", "7", "2.17", List.of("GLIBC_2.17"));
+        }
+        return url;
+    }
+
     private static void cell(Database db, String distro, String release, String glibc, List<String> names) {
         ImportedCells cells = new ImportedCells(db);
         int source = cells.source(Map.of(distro, distro), "pep600_compliance", "/data");
@@ -131,11 +141,7 @@ class HardeningCommandTest {
 
     @Test
     void policyOutNeverReplacesAFifoOrALink() throws Exception {
-        String url = TestDatabase.freshUrl();
-        try (Database db = Database.external(DatabaseUrl.parse(url))) {
-            Migrations.migrate(db.dataSource());
-            cell(db, "oldos", "7", "2.17", List.of("GLIBC_2.17"));
-        }
+        String url = oneCellDatabase();
         Path fifo = tmp.resolve("out.fifo");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         CliRunner r = CliRunner.run("policy", "--db", url, "--out", fifo.toString());
@@ -153,11 +159,7 @@ class HardeningCommandTest {
 
     @Test
     void aRefreshThatCannotPublishIsAnErrorNotAnAnswer() throws Exception {
-        String url = TestDatabase.freshUrl();
-        try (Database db = Database.external(DatabaseUrl.parse(url))) {
-            Migrations.migrate(db.dataSource());
-            cell(db, "oldos", "7", "2.17", List.of("GLIBC_2.17"));
-        }
+        String url = oneCellDatabase();
         Path dir = Files.createDirectories(tmp.resolve("published"));
         Path fifo = dir.resolve(RefreshJob.POLICY_FILE);
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
