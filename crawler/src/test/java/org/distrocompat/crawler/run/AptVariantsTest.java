@@ -158,4 +158,51 @@ class AptVariantsTest {
         assertThat(accepted.ok()).as(accepted.errors().toString()).isTrue();
         assertThat(accepted.updated()).isEqualTo(1);
     }
+
+    @Test
+    void aHostMirrorIsTrustedAsTheHostsAptTrustsIt() throws Exception {
+        // a frozen mirror, as CI machines and snapshot mirrors are: its Release is past its Valid-Until
+        Path root = tmp.resolve("frozen");
+        PathUtils.copyDirectory(fixture("debian-archive"), root);
+        PathUtils.copyDirectory(Fixtures.debianMini().resolve("pool"), root.resolve("pool"));
+        Files.delete(root.resolve("dists/stretch/Release.gpg"));
+        FixtureServer server = FixtureServer.serve(root, "debian");
+        servers.add(server);
+        Path etcApt = Files.createDirectories(tmp.resolve("etc-apt/sources.list.d"));
+        Files.writeString(etcApt.resolve("debian.sources"), """
+                Types: deb
+                URIs: %s/
+                Suites: stretch
+                Components: main
+                """.formatted(server.url()));
+        // the mirror comes from the host's apt sources (no URL in sources.json, none on the command line)
+        CrawlRequest fromHost = CrawlRequest.of("debian").withSuites(List.of("stretch")).withUnsigned(true)
+                .withConfig(config("{\"sources\": []}")).withCacheDir(tmp.resolve("cache"))
+                .withAptDir(etcApt.getParent());
+        CrawlSummary refused = new Crawler().crawl(db, fromHost, CrawlProgress.NONE);
+        assertThat(refused.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("expired on 2018-06-08 (Valid-Until)", "Check-Valid-Until"));
+
+        // the host's apt accepts it (Acquire::Check-Valid-Until "false"): so does the crawl, and it says so
+        Path conf = Files.createDirectories(etcApt.getParent().resolve("apt.conf.d"));
+        Files.writeString(conf.resolve("99frozen"), "Acquire::Check-Valid-Until \"false\";\n");
+        CrawlSummary accepted = new Crawler().crawl(db, fromHost, CrawlProgress.NONE);
+        assertThat(accepted.ok()).as(accepted.errors().toString()).isTrue();
+        assertThat(accepted.cells()).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CellOutcome.UPDATED);
+            assertThat(c.detail()).contains("Release expired 2018-06-08 (Valid-Until) accepted: Check-Valid-Until is off");
+        });
+        // the release is not taken for retired: only an archive of retired releases says that
+        List<String> status = db.jdbi().withHandle(h -> h.createQuery("SELECT status FROM release")
+                .mapTo(String.class).list());
+        assertThat(status).doesNotContain("eol");
+
+        // a mirror given explicitly is not the host's: its Valid-Until is checked unless sources.json says otherwise
+        CrawlSummary explicit = crawl(fromHost.withMirror(server.url()));
+        assertThat(explicit.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("Valid-Until"));
+        CrawlSummary configured = crawl(fromHost.withConfig(config("""
+                {"sources": [{"name": "debian", "mirrors": [{"url": "%s", "checkValidUntil": false}]}]}"""
+                .formatted(server.url()))));
+        assertThat(configured.ok()).as(configured.errors().toString()).isTrue();
+    }
 }

@@ -36,7 +36,7 @@ final class AptRepository {
     private final URI base;
     private final HttpFetcher fetcher;
     private final Keyring keyring;
-    private final boolean archived;
+    private final boolean acceptExpired;
 
     /** {@code keyring} null: the source is configured as unsigned and signatures are not checked. */
     public AptRepository(URI base, HttpFetcher fetcher, Keyring keyring) {
@@ -44,15 +44,16 @@ final class AptRepository {
     }
 
     /**
-     * @param archived an archive of retired releases: Release files past their Valid-Until are accepted (apt refuses
-     *                 them unless told otherwise, and so does every other source)
+     * @param acceptExpired Release files past their Valid-Until are accepted: an archive of retired releases, or a
+     *                      mirror with Check-Valid-Until off (apt refuses them unless told otherwise, and so does
+     *                      every other source)
      */
-    public AptRepository(URI base, HttpFetcher fetcher, Keyring keyring, boolean archived) {
+    public AptRepository(URI base, HttpFetcher fetcher, Keyring keyring, boolean acceptExpired) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
         this.fetcher = fetcher;
         this.keyring = keyring;
-        this.archived = archived;
+        this.acceptExpired = acceptExpired;
     }
 
     public URI base() {
@@ -97,11 +98,12 @@ final class AptRepository {
         return fresh(ReleaseFile.parse(text, Sha256.hex(raw)), inRelease);
     }
 
-    /** The Release, unless it is past its Valid-Until and the source is not an archive of retired releases. */
+    /** The Release, unless it is past its Valid-Until and expired Releases are not accepted here. */
     private ReleaseFile fresh(ReleaseFile r, URI uri) throws SignatureException {
-        if (!archived && r.validUntil() != null && r.validUntil().isBefore(OffsetDateTime.now())) {
+        if (!acceptExpired && r.validUntil() != null && r.validUntil().isBefore(OffsetDateTime.now())) {
             throw new SignatureException(uri + ": expired on " + r.validUntil().toLocalDate() + " (Valid-Until); only "
-                    + "a source marked \"archived\" accepts that");
+                    + "a source marked \"archived\", or a mirror with Check-Valid-Until off (as apt's "
+                    + "Acquire::Check-Valid-Until), accepts that");
         }
         return r;
     }

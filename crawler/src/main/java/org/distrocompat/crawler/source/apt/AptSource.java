@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.distrocompat.crawler.fetch.FetchException;
 import org.distrocompat.crawler.fetch.Sha256;
@@ -52,10 +53,14 @@ final class AptSource implements PackageSource {
     public List<SourceCell> cells(Problems problems) {
         List<SourceCell> out = new ArrayList<>();
         for (AptSourceConfig.Mirror m : config.mirrors()) {
-            AptRepository repo = new AptRepository(URI.create(m.url()), context.fetcher(), keyring, config.archived());
+            boolean acceptExpired = config.archived() || !m.checksValidUntil();
+            AptRepository repo = new AptRepository(URI.create(m.url()), context.fetcher(), keyring, acceptExpired);
             for (SuiteDiscovery.Suite suite : suites(repo, problems)) {
                 List<String> notes = new ArrayList<>();
                 List<SuiteDiscovery.Suite> pockets = pockets(repo, suite, notes, problems);
+                if (pockets != null && acceptExpired) {
+                    expiry(pockets, m).ifPresent(notes::add);
+                }
                 if (pockets == null) {
                     continue;
                 }
@@ -96,14 +101,19 @@ final class AptSource implements PackageSource {
                 return null;
             }
         }
-        if (config.archived()) {
-            OffsetDateTime now = OffsetDateTime.now();
-            out.stream().map(SuiteDiscovery.Suite::release).map(ReleaseFile::validUntil)
-                    .filter(v -> v != null && v.isBefore(now)).min(OffsetDateTime::compareTo)
-                    .ifPresent(v -> notes.add("archived source: Release expired " + v.toLocalDate()
-                            + " (Valid-Until) accepted"));
-        }
         return out;
+    }
+
+    /** The summary's word on an expired Release that was accepted, and why it was. */
+    private Optional<String> expiry(List<SuiteDiscovery.Suite> suites, AptSourceConfig.Mirror mirror) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return suites.stream().map(SuiteDiscovery.Suite::release).map(ReleaseFile::validUntil)
+                .filter(v -> v != null && v.isBefore(now)).min(OffsetDateTime::compareTo)
+                .map(v -> config.archived()
+                        ? "archived source: Release expired " + v.toLocalDate() + " (Valid-Until) accepted"
+                        : "Release expired " + v.toLocalDate() + " (Valid-Until) accepted: Check-Valid-Until is off "
+                                + "for " + mirror.url() + " (sources.json, or the host's apt configuration for a mirror "
+                                + "taken from it)");
     }
 
     private List<SuiteDiscovery.Suite> suites(AptRepository repo, Problems problems) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.distrocompat.crawler.source.Overrides;
 import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
@@ -55,15 +56,29 @@ public record AptSourceConfig(String name, String distro, String displayName, Li
         String releaseVersion, List<String> packages, List<String> libraries, List<String> indexCompression,
         int parallelism, Integer discoveryTtlMinutes, List<String> pockets, boolean archived) implements SourceConfig {
 
-    /** An archive layout: a mirror URL (null: look it up in the host's apt sources by name) and its architectures. */
+    /**
+     * An archive layout: a mirror URL (null: look it up in the host's apt sources by name), its architectures, and
+     * whether a Release past its Valid-Until is refused there (null: yes, unless the mirror comes from the host's apt
+     * sources, whose {@code Check-Valid-Until} option or {@code Acquire::Check-Valid-Until} setting then decides, as
+     * it does for apt on that host).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Mirror(String url, String aptSourcesName, List<String> architectures) {
+    public record Mirror(String url, String aptSourcesName, List<String> architectures, Boolean checkValidUntil) {
         public Mirror {
             architectures = architectures == null ? List.of() : List.copyOf(architectures);
         }
 
+        public Mirror(String url, String aptSourcesName, List<String> architectures) {
+            this(url, aptSourcesName, architectures, null);
+        }
+
         Mirror withUrl(String u) {
-            return new Mirror(u, aptSourcesName, architectures);
+            return new Mirror(u, aptSourcesName, architectures, checkValidUntil);
+        }
+
+        /** Whether a Release past its Valid-Until is refused on this mirror (apt's default: yes). */
+        boolean checksValidUntil() {
+            return checkValidUntil == null || checkValidUntil;
         }
     }
 
@@ -144,7 +159,12 @@ public record AptSourceConfig(String name, String distro, String displayName, Li
                     host = AptSources.read(o.hostAptDir() != null ? o.hostAptDir() : Path.of("/etc/apt"));
                 }
                 String hostName = m.aptSourcesName() == null ? distro : m.aptSourcesName();
-                url = host.mirrorFor(hostName).map(URI::toString).orElse(null);
+                Optional<AptSources.Entry> entry = host.entryFor(hostName);
+                url = entry.map(e -> e.uri().toString()).orElse(null);
+                if (entry.isPresent() && m.checkValidUntil() == null) {
+                    // the host's mirror is trusted as the host's apt trusts it
+                    m = new Mirror(m.url(), m.aptSourcesName(), m.architectures(), host.checkValidUntil(entry.get()));
+                }
             }
             if (url == null) {
                 if (i == 0) {

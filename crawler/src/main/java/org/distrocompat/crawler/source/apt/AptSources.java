@@ -10,21 +10,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the host's apt sources (deb822 {@code *.sources} and one-line {@code *.list}) to find the mirror a
- * distribution's packages come from on this machine.
+ * distribution's packages come from on this machine, and whether apt checks the Valid-Until of its Release files
+ * there (a mirror taken from the host is trusted as the host's apt trusts it).
  */
 final class AptSources {
+    /** {@code Acquire::Check-Valid-Until "false";} in apt.conf or apt.conf.d (the flat form apt documents). */
+    private static final Pattern CHECK_VALID_UNTIL =
+            Pattern.compile("(?im)^\\s*Acquire::Check-Valid-Until\\s+\"([^\"]*)\"\\s*;");
 
-    /** One "deb" source: a mirror URI with its suites, components and Signed-By keyring (may be null). */
-    public record Entry(URI uri, List<String> suites, List<String> components, String signedBy, Path file) {
+    /**
+     * One "deb" source: a mirror URI with its suites, components and Signed-By keyring (may be null), and its own
+     * Check-Valid-Until option (null when it sets none).
+     */
+    public record Entry(URI uri, List<String> suites, List<String> components, String signedBy, Path file,
+            Boolean checkValidUntil) {
     }
 
     private final List<Entry> entries;
+    private final boolean checkValidUntil;
 
-    private AptSources(List<Entry> entries) {
+    private AptSources(List<Entry> entries, boolean checkValidUntil) {
         this.entries = List.copyOf(entries);
+        this.checkValidUntil = checkValidUntil;
     }
 
     public List<Entry> entries() {
@@ -54,7 +66,54 @@ final class AptSources {
                 }
             }
         }
-        return new AptSources(out);
+        return new AptSources(out, confCheckValidUntil(etcApt));
+    }
+
+    /**
+     * apt's {@code Acquire::Check-Valid-Until} (default true) as the host's configuration sets it: the files of
+     * {@code apt.conf.d} in name order, then {@code apt.conf}, the last setting winning, as apt reads them.
+     */
+    static boolean confCheckValidUntil(Path etcApt) {
+        List<Path> files = new ArrayList<>();
+        Path parts = etcApt.resolve("apt.conf.d");
+        if (Files.isDirectory(parts)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(parts)) {
+                ds.forEach(files::add);
+            } catch (IOException e) {
+                // unreadable directory: apt's default
+            }
+            files.sort(null);
+        }
+        files.add(etcApt.resolve("apt.conf"));
+        Boolean value = null;
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                Matcher m = CHECK_VALID_UNTIL.matcher(Files.readString(f));
+                while (m.find()) {
+                    value = bool(m.group(1)).orElse(value);
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable or not text: it sets nothing
+            }
+        }
+        return value == null || value;
+    }
+
+    /** apt's boolean words. */
+    static Optional<Boolean> bool(String s) {
+        return switch (s == null ? "" : s.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1", "enable" -> Optional.of(true);
+            case "false", "no", "off", "0", "disable" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Whether apt checks Valid-Until for this entry: its own option, else the host's apt configuration. */
+    public boolean checkValidUntil(Entry e) {
+        return e.checkValidUntil() != null ? e.checkValidUntil() : checkValidUntil;
     }
 
     private static List<Entry> readQuietly(Path f) {
@@ -76,9 +135,10 @@ final class AptSources {
             String raw = p.get("signed-by");
             // an inline key block is not a file we can point at
             String signedBy = raw == null || raw.contains("BEGIN PGP") ? null : firstWord(raw);
+            Boolean check = bool(p.get("check-valid-until")).orElse(null);
             for (String u : Deb822.words(p.get("uris"))) {
                 uri(u).ifPresent(uri -> out.add(new Entry(uri, Deb822.words(p.get("suites")),
-                        Deb822.words(p.get("components")), signedBy, file)));
+                        Deb822.words(p.get("components")), signedBy, file, check)));
             }
         }
         return out;
@@ -94,6 +154,7 @@ final class AptSources {
             }
             String rest = line.substring(3).strip();
             String signedBy = null;
+            Boolean check = null;
             if (rest.startsWith("[")) {
                 int end = rest.indexOf(']');
                 if (end < 0) {
@@ -102,6 +163,8 @@ final class AptSources {
                 for (String opt : rest.substring(1, end).strip().split("\\s+")) {
                     if (opt.startsWith("signed-by=")) {
                         signedBy = opt.substring("signed-by=".length());
+                    } else if (opt.startsWith("check-valid-until=")) {
+                        check = bool(opt.substring("check-valid-until=".length())).orElse(null);
                     }
                 }
                 rest = rest.substring(end + 1).strip();
@@ -111,7 +174,9 @@ final class AptSources {
                 continue;
             }
             String sb = signedBy;
-            uri(w.get(0)).ifPresent(uri -> out.add(new Entry(uri, List.of(w.get(1)), w.subList(2, w.size()), sb, file)));
+            Boolean cv = check;
+            uri(w.get(0)).ifPresent(uri -> out.add(new Entry(uri, List.of(w.get(1)), w.subList(2, w.size()), sb, file,
+                    cv)));
         }
         return out;
     }
@@ -121,6 +186,11 @@ final class AptSources {
      * security archives ("debian-security") and others do not match. Only http and https mirrors count.
      */
     public Optional<URI> mirrorFor(String name) {
+        return entryFor(name).map(e -> URI.create(e.uri().toString().replaceAll("/+$", "")));
+    }
+
+    /** The entry {@link #mirrorFor} takes its URI from. */
+    public Optional<Entry> entryFor(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         for (Entry e : entries) {
             String scheme = e.uri().getScheme();
@@ -130,7 +200,7 @@ final class AptSources {
             String path = e.uri().getPath() == null ? "" : e.uri().getPath().replaceAll("/+$", "");
             String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             if (last.equals(wanted)) {
-                return Optional.of(URI.create(e.uri().toString().replaceAll("/+$", "")));
+                return Optional.of(e);
             }
         }
         return Optional.empty();

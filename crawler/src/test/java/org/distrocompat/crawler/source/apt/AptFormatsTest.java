@@ -138,5 +138,33 @@ class AptFormatsTest {
         assertThat(s.mirrorFor("ubuntu-ports")).isEmpty();
         assertThat(s.entries()).anySatisfy(e -> assertThat(e.signedBy()).endsWith("ubuntu-archive-keyring.gpg"));
         assertThat(AptSources.read(etc.resolve("absent")).entries()).isEmpty();
+
+        // apt checks Valid-Until unless told otherwise: by the host's apt.conf(.d) (last setting wins, apt.conf last),
+        // or by the source's own option, which wins over both
+        AptSources.Entry debian = s.entryFor("debian").orElseThrow();
+        AptSources.Entry ubuntu = s.entryFor("ubuntu").orElseThrow();
+        assertThat(s.checkValidUntil(debian)).isTrue();
+        Path conf = Files.createDirectories(etc.resolve("apt.conf.d"));
+        Files.writeString(conf.resolve("10first"), "Acquire::Check-Valid-Until \"true\";\n");
+        Files.writeString(conf.resolve("99mirror"), "// a frozen mirror\nAcquire::Check-Valid-Until \"false\";\n"
+                + "Acquire::Check-Date \"false\";\n");
+        AptSources frozen = AptSources.read(etc);
+        assertThat(frozen.checkValidUntil(frozen.entryFor("debian").orElseThrow())).isFalse();
+        Files.writeString(etc.resolve("apt.conf"), "Acquire::Check-Valid-Until \"yes\";\n");
+        assertThat(AptSources.read(etc).checkValidUntil(debian)).isTrue();
+        Files.delete(etc.resolve("apt.conf"));
+        Files.writeString(etc.resolve("sources.list"), """
+                deb [check-valid-until=yes] http://other.invalid/ubuntu jammy main
+                """);
+        Files.writeString(etc.resolve("sources.list.d/more.sources"), """
+                Types: deb
+                URIs: http://third.invalid/debian-ports/
+                Suites: sid
+                Check-Valid-Until: no
+                """);
+        AptSources own = AptSources.read(etc);
+        assertThat(own.checkValidUntil(own.entryFor("ubuntu").orElseThrow())).isTrue();
+        assertThat(own.checkValidUntil(own.entryFor("debian-ports").orElseThrow())).isFalse();
+        assertThat(ubuntu.checkValidUntil()).isNull();
     }
 }
