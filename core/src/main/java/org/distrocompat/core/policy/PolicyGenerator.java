@@ -193,6 +193,8 @@ public final class PolicyGenerator {
             order.add(0, "x86_64");
         }
         Map<String, Map<String, List<String>>> byArch = new HashMap<>();
+        // the policy below this one (none for the first): what a prefix no release in scope records carries over
+        Policy below = policies.size() > 1 ? policies.get(policies.size() - 1) : null;
         for (String arch : order) {
             List<PolicyCell> onArch = mainstream.stream().filter(c -> c.arch().wheelName().equals(arch)).toList();
             List<PolicyCell> scope = onArch.stream().filter(c -> minorOfGlibcVersion(c.glibc()) >= y).toList();
@@ -211,8 +213,13 @@ public final class PolicyGenerator {
             Map<String, List<String>> byPrefix = new TreeMap<>();
             Map<String, Derivation.Bound> archBounds = new TreeMap<>();
             for (String prefix : config.prefixes()) {
-                Rules rules = new Rules(y, prefix, introduced, atY, gap);
-                List<String> allowed = allowed(rules, scope);
+                List<String> carried = below == null || scope.stream().anyMatch(c -> c.coveredPrefixes().contains(prefix))
+                        ? List.of() : below.symbolVersions().getOrDefault(arch, Map.of()).getOrDefault(prefix, List.of());
+                Rules rules = new Rules(y, prefix, introduced, atY, gap, carried.isEmpty() ? null : below.name());
+                // no release in scope records the prefix (a crawl that reads no zlib): nothing says the versions
+                // allowed below are gone, so they carry over (left empty, the policy would shrink, which auditwheel
+                // refuses)
+                List<String> allowed = carried.isEmpty() ? allowed(rules, scope) : carried;
                 archBounds.put(prefix, bound(rules, scope, allowed));
                 byPrefix.put(prefix, allowed);
             }
@@ -297,8 +304,12 @@ public final class PolicyGenerator {
         }
     }
 
-    /** The rules one arch x prefix of manylinux_2_Y is derived by. */
-    private record Rules(int y, String prefix, Map<String, String> introduced, List<PolicyCell> atY, Gap gap) {
+    /**
+     * The rules one arch x prefix of manylinux_2_Y is derived by; {@code carriedFrom} names the policy whose versions
+     * carry over because no release in scope records the prefix (null otherwise).
+     */
+    private record Rules(int y, String prefix, Map<String, String> introduced, List<PolicyCell> atY, Gap gap,
+            String carriedFrom) {
     }
 
     private List<String> allowed(Rules r, List<PolicyCell> scope) {
@@ -373,7 +384,8 @@ public final class PolicyGenerator {
         List<String> binding = List.of();
         String reason;
         if (contributors.isEmpty()) {
-            reason = "no release in scope records " + prefix + " (left empty)";
+            reason = "no release in scope records " + prefix + (r.carriedFrom() == null ? " (left empty)"
+                    : ": " + r.carriedFrom() + "'s versions carried over");
         } else if (next == null) {
             reason = max == null ? "no release in scope defines a numeric " + prefix + " version"
                     : "the highest " + prefix + " version any release in scope defines";

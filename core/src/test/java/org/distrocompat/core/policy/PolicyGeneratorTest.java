@@ -99,6 +99,24 @@ class PolicyGeneratorTest {
     }
 
     @Test
+    void aPrefixNoReleaseInScopeRecordsCarriesOverFromThePolicyBelow() {
+        // as on a live home: i686 above glibc 2.38 is a crawled Debian release, whose crawl reads no libatomic or zlib
+        PolicySet set = derive(List.of(
+                cell("ubuntu-23.10", "x86_64", "2.38", "GLIBC_2.38", "LIBATOMIC_1.0", "ZLIB_1.2.0"),
+                cell("ubuntu-23.10", "i686", "2.38", "GLIBC_2.38", "LIBATOMIC_1.0", "LIBATOMIC_1.1", "ZLIB_1.2.0"),
+                cell("ubuntu-24.04", "x86_64", "2.39", "GLIBC_2.38", "GLIBC_2.39", "LIBATOMIC_1.0", "ZLIB_1.2.0"),
+                cell("debian-13", "i686", "2.41", "GLIBC_2.38", "GLIBC_2.39", "GLIBC_2.41")));
+        Policy p = policy(set, "manylinux_2_39");
+        assertThat(p.symbolVersions().get("i686").get("LIBATOMIC")).containsExactly("1.0", "1.1");
+        assertThat(p.symbolVersions().get("i686").get("ZLIB")).containsExactly("1.2.0");
+        assertThat(p.symbolVersions().get("i686").get("GLIBC")).contains("2.39").doesNotContain("2.41");
+        // auditwheel's loader invariants hold (an emptied prefix made the policy smaller than manylinux_2_38's)
+        assertThat(PolicyInvariants.check(set.policies(), set.derivations())).isEmpty();
+        assertThat(PolicyExplainer.lines(set)).anyMatch(l -> l.startsWith("manylinux_2_39 i686: LIBATOMIC")
+                && l.contains("no release in scope records LIBATOMIC: manylinux_2_38's versions carried over"));
+    }
+
+    @Test
     void aBuildImageWitnessesNoBackportAndTheGapRuleIsVisible() {
         List<PolicyCell> cells = List.of(
                 cell("manylinux-2_34", "i686", "2.34", "GLIBC_2.34", "GLIBC_2.35", "GLIBCXX_3.4.29"),
