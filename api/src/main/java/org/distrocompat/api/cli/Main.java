@@ -69,6 +69,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
         cli.registerConverter(Path.class, FileNames::path);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --gap x86_64, as the help and the README write it
         return cli.execute(args);
     }
 

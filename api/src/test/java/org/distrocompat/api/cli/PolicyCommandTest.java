@@ -2,11 +2,13 @@ package org.distrocompat.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.distrocompat.api.json.Json;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.DatabaseUrl;
 import org.distrocompat.db.Migrations;
@@ -24,28 +26,42 @@ class PolicyCommandTest {
     /** Stores an imported cell: versions as full names; covered = the prefixes given. */
     private static void cell(Database db, String distro, String release, String glibc, List<String> covered,
             List<String> names) {
+        cell(db, distro, release, Arch.X86_64, glibc, covered, names);
+    }
+
+    private static void cell(Database db, String distro, String release, Arch arch, String glibc, List<String> covered,
+            List<String> names) {
         ImportedCells cells = new ImportedCells(db);
         int source = cells.source(Map.of(distro, distro), "pep600_compliance", "/data");
-        cells.write(new ImportedCellFacts(distro, release, ReleaseStatus.SUPPORTED, Libc.GLIBC, glibc, Arch.X86_64,
+        cells.write(new ImportedCellFacts(distro, release, ReleaseStatus.SUPPORTED, Libc.GLIBC, glibc, arch,
                 "0".repeat(64), null, new TreeSet<>(covered), names, Map.of()), source, "pep600_compliance", null);
     }
 
     @Test
-    void anInvariantViolationNamesTheReleasesAndWritesNothing(@TempDir Path dir) {
+    void theX86GapRuleNeverMakesAPolicyAllowLessThanTheOneBelow(@TempDir Path dir) throws Exception {
         String url = TestDatabase.freshUrl();
         try (Database db = Database.external(DatabaseUrl.parse(url))) {
             Migrations.migrate(db.dataSource());
-            // the old release records libatomic, the new one does not say: manylinux_2_28 cannot keep LIBATOMIC_1.0
-            cell(db, "oldos", "7", "2.17", List.of("GLIBC", "LIBATOMIC"), List.of("GLIBC_2.17", "LIBATOMIC_1.0"));
-            cell(db, "newos", "8", "2.28", List.of("GLIBC"), List.of("GLIBC_2.17", "GLIBC_2.28"));
+            // aarch64 has no release at glibc 2.24, and the x86_64 gap rule caps its manylinux_2_24 at x86_64's
+            // GLIBCXX bound (3.4.19), below what its own manylinux_2_17 allows (3.4.20): a file auditwheel refuses
+            List<String> prefixes = List.of("GLIBC", "GLIBCXX");
+            cell(db, "xold", "7", Arch.X86_64, "2.17", prefixes, List.of("GLIBC_2.17", "GLIBCXX_3.4.19"));
+            cell(db, "xmid", "9", Arch.X86_64, "2.24", prefixes, List.of("GLIBC_2.17", "GLIBC_2.24", "GLIBCXX_3.4.19"));
+            cell(db, "aold", "7", Arch.AARCH64, "2.17", prefixes, List.of("GLIBC_2.17", "GLIBCXX_3.4.19", "GLIBCXX_3.4.20"));
+            cell(db, "anew", "8", Arch.AARCH64, "2.28", prefixes,
+                    List.of("GLIBC_2.17", "GLIBC_2.28", "GLIBCXX_3.4.19", "GLIBCXX_3.4.20", "GLIBCXX_3.4.25"));
         }
         Path out = dir.resolve("policy.json");
-        CliRunner r = CliRunner.run("policy", "--db", url, "--out", out.toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.err()).contains("distrocompat: policy: invariant violated: manylinux_2_28 x86_64 LIBATOMIC lacks 1.0, "
-                + "which manylinux_2_17 allows: lacking in newos-8 (records no LIBATOMIC) (in scope of manylinux_2_28)");
-        assertThat(r.err().strip()).endsWith("distrocompat: policy: 1 invariant violation(s); nothing written");
-        assertThat(Files.exists(out)).isFalse();
+        CliRunner r = CliRunner.run("policy", "--db", url, "--gap", "x86_64", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode policy = Json.MAPPER.readTree(out.toFile());
+        JsonNode p224 = policy.findParents("name").stream().filter(n -> n.get("name").asText().equals("manylinux_2_24"))
+                .findFirst().orElseThrow();
+        assertThat(Json.MAPPER.convertValue(p224.get("symbol_versions").get("aarch64").get("GLIBCXX"), String[].class))
+                .containsExactly("3.4.19", "3.4.20");
+        CliRunner explain = CliRunner.run("policy", "--db", url, "--gap", "x86_64", "--explain");
+        assertThat(explain.out()).contains("manylinux_2_24 aarch64: GLIBCXX ≤ 3.4.20",
+                "manylinux_2_17's versions kept (a policy never allows less than the one below)");
     }
 
     @Test

@@ -213,13 +213,23 @@ public final class PolicyGenerator {
             Map<String, List<String>> byPrefix = new TreeMap<>();
             Map<String, Derivation.Bound> archBounds = new TreeMap<>();
             for (String prefix : config.prefixes()) {
-                List<String> carried = below == null || scope.stream().anyMatch(c -> c.coveredPrefixes().contains(prefix))
-                        ? List.of() : below.symbolVersions().getOrDefault(arch, Map.of()).getOrDefault(prefix, List.of());
-                Rules rules = new Rules(y, prefix, introduced, atY, gap, carried.isEmpty() ? null : below.name());
+                List<String> belowSet = below == null ? List.of()
+                        : below.symbolVersions().getOrDefault(arch, Map.of()).getOrDefault(prefix, List.of());
+                boolean recorded = scope.stream().anyMatch(c -> c.coveredPrefixes().contains(prefix));
+                Rules probe = new Rules(y, prefix, introduced, atY, gap, null);
+                List<String> allowed = recorded ? allowed(probe, scope) : List.of();
                 // no release in scope records the prefix (a crawl that reads no zlib): nothing says the versions
-                // allowed below are gone, so they carry over (left empty, the policy would shrink, which auditwheel
-                // refuses)
-                List<String> allowed = carried.isEmpty() ? allowed(rules, scope) : carried;
+                // allowed below are gone, so they carry over; and the x86_64 gap rule may cap below what this arch's
+                // previous policy allows: those are kept. Either way a policy never allows less than the one below
+                // (auditwheel refuses such a file).
+                String carriedFrom = null;
+                if (!belowSet.isEmpty() && (!recorded || gap != null) && !allowed.containsAll(belowSet)) {
+                    Set<String> union = new HashSet<>(allowed);
+                    union.addAll(belowSet);
+                    allowed = union.stream().sorted(ORDER).toList();
+                    carriedFrom = below.name();
+                }
+                Rules rules = new Rules(y, prefix, introduced, atY, gap, carriedFrom);
                 archBounds.put(prefix, bound(rules, scope, allowed));
                 byPrefix.put(prefix, allowed);
             }
@@ -418,6 +428,9 @@ public final class PolicyGenerator {
                     held.forEach(c -> heldBack.add(c.label() + " (" + support.apply(c).status() + ")"));
                 }
             }
+        }
+        if (r.carriedFrom() != null && !contributors.isEmpty()) {
+            reason += "; " + r.carriedFrom() + "'s versions kept (a policy never allows less than the one below)";
         }
         return new Derivation.Bound(prefix, max, next, binding, reason, contributors.size(), excluded,
                 r.gap() == null ? null : r.gap().describe(prefix), List.copyOf(heldBack), without);
