@@ -1,7 +1,6 @@
 package org.distrocompat.crawler.source.apt;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
 import org.distrocompat.crawler.source.SourceConfigException;
 import org.distrocompat.crawler.source.SourceContext;
-import org.distrocompat.crawler.trust.BundledKeyrings;
+import org.distrocompat.crawler.source.SourceKeyrings;
 import org.distrocompat.crawler.trust.Keyring;
 import org.distrocompat.db.model.Arch;
 
@@ -192,17 +191,7 @@ public record AptSourceConfig(String name, String distro, String displayName, Li
         if (unsigned) {
             return null;
         }
-        List<String> present = keyrings.stream().filter(BundledKeyrings::exists).toList();
-        if (present.isEmpty()) {
-            throw new SourceConfigException("no keyring for " + name + ": "
-                    + (keyrings.isEmpty() ? "none configured" : "none of " + String.join(", ", keyrings) + " exists")
-                    + "; pass --keyring FILE (or --unsigned for a source you trust otherwise)");
-        }
-        try {
-            Keyring k = Keyring.loadReferences(present);
-            return archived ? k.acceptingKeysExpiredSinceSigning() : k;
-        } catch (IOException e) {
-            throw new SourceConfigException(e.getMessage());
-        }
+        Keyring k = SourceKeyrings.load(name, keyrings, "pass --keyring FILE (or --unsigned for a source you trust otherwise)");
+        return archived ? k.acceptingKeysExpiredSinceSigning() : k;
     }
 }

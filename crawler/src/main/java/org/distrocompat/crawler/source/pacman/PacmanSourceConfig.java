@@ -1,19 +1,17 @@
 package org.distrocompat.crawler.source.pacman;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import org.distrocompat.crawler.source.Overrides;
 import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
 import org.distrocompat.crawler.source.SourceConfigException;
 import org.distrocompat.crawler.source.SourceContext;
+import org.distrocompat.crawler.source.SourceKeyrings;
 import org.distrocompat.crawler.trust.Keyring;
 import org.distrocompat.db.model.Arch;
 
@@ -134,18 +132,8 @@ public record PacmanSourceConfig(String name, String distro, String displayName,
         if (unsigned) {
             return null;
         }
-        List<Path> present = new ArrayList<>();
-        keyrings.stream().map(Path::of).filter(Files::isRegularFile).forEach(present::add);
-        if (present.isEmpty()) {
-            throw new SourceConfigException("no keyring for " + name + ": "
-                    + (keyrings.isEmpty() ? "none configured" : "none of " + String.join(", ", keyrings) + " exists")
-                    + "; pass --keyring FILE (Debian's archlinux-keyring package has Arch's) or --unsigned");
-        }
-        try {
-            return Keyring.load(present);
-        } catch (IOException e) {
-            throw new SourceConfigException(e.getMessage());
-        }
+        return SourceKeyrings.load(name, keyrings, "pass --keyring FILE (Debian's archlinux-keyring package has Arch's) "
+                + "or --unsigned");
     }
 
     @Override
