@@ -1,9 +1,9 @@
 package org.distrocompat.crawler.source.apk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import org.distrocompat.crawler.source.MirrorUrls;
 import org.distrocompat.crawler.source.Overrides;
 import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
@@ -66,15 +66,7 @@ public record ApkSourceConfig(String name, String distro, String displayName, St
             throw new SourceConfigException("no mirror for " + name + ": pass --mirror URL (the directory holding "
                     + "v3.N/ and edge/) or set \"mirror\" in sources.json");
         }
-        URI uri;
-        try {
-            uri = URI.create(m);
-        } catch (IllegalArgumentException e) {
-            throw new SourceConfigException("bad mirror URL '" + m + "'");
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new SourceConfigException("mirror URL must be http or https: '" + m + "'");
-        }
+        MirrorUrls.require(m);
         List<String> a = o.architectures().isEmpty() ? architectures : o.architectures();
         for (String arch : a) {
             if (ApkArches.wheelArch(arch).isEmpty() && Arch.fromAnyName(arch).isEmpty()) {

@@ -1,11 +1,11 @@
 package org.distrocompat.crawler.source.apt;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.distrocompat.crawler.source.MirrorUrls;
 import org.distrocompat.crawler.source.Overrides;
 import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
@@ -172,15 +172,7 @@ public record AptSourceConfig(String name, String distro, String displayName, Li
                 }
                 continue; // a further layout (e.g. ports) this host has no mirror for
             }
-            URI uri;
-            try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new SourceConfigException("bad mirror URL '" + url + "'");
-            }
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new SourceConfigException("mirror URL must be http or https: '" + url + "'");
-            }
+            MirrorUrls.require(url);
             resolved.add(m.withUrl(url.replaceAll("/+$", "")));
         }
         return resolved;

@@ -1,11 +1,11 @@
 package org.distrocompat.crawler.source.pacman;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.distrocompat.crawler.source.MirrorUrls;
 import org.distrocompat.crawler.source.Overrides;
 import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
@@ -74,15 +74,7 @@ public record PacmanSourceConfig(String name, String distro, String displayName,
         }
         for (String u : new String[] {m, archive}) {
             if (!blank(u)) {
-                URI uri;
-                try {
-                    uri = URI.create(u);
-                } catch (IllegalArgumentException e) {
-                    throw new SourceConfigException("bad mirror URL '" + u + "'");
-                }
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                    throw new SourceConfigException("mirror URL must be http or https: '" + u + "'");
-                }
+                MirrorUrls.require(u);
             }
         }
         List<String> a = o.architectures().isEmpty() ? architectures : o.architectures();

@@ -1,12 +1,12 @@
 package org.distrocompat.crawler.source.rpm;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.distrocompat.crawler.source.MirrorUrls;
 import org.distrocompat.crawler.source.Overrides;
 import org.distrocompat.crawler.source.PackageSource;
 import org.distrocompat.crawler.source.SourceConfig;
@@ -133,15 +133,7 @@ public record RpmSourceConfig(String name, String distro, String displayName, St
                             ? reposOf(releases.get(0)).stream().map(Repo::path).toList()
                             : repos.stream().map(Repo::path).toList()));
         }
-        URI uri;
-        try {
-            uri = URI.create(m);
-        } catch (IllegalArgumentException e) {
-            throw new SourceConfigException("bad mirror URL '" + m + "'");
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new SourceConfigException("mirror URL must be http or https: '" + m + "'");
-        }
+        MirrorUrls.require(m);
         List<Release> rs = releases;
         if (!o.releases().isEmpty()) {
             rs = new ArrayList<>();
