@@ -59,7 +59,7 @@ final class AptSource implements PackageSource {
                 List<String> notes = new ArrayList<>();
                 List<SuiteDiscovery.Suite> pockets = pockets(repo, suite, notes, problems);
                 if (pockets != null && acceptExpired) {
-                    expiry(pockets, m).ifPresent(notes::add);
+                    expiry(pockets).ifPresent(notes::add);
                 }
                 if (pockets == null) {
                     continue;
@@ -105,15 +105,14 @@ final class AptSource implements PackageSource {
     }
 
     /** The summary's word on an expired Release that was accepted, and why it was. */
-    private Optional<String> expiry(List<SuiteDiscovery.Suite> suites, AptSourceConfig.Mirror mirror) {
+    private Optional<String> expiry(List<SuiteDiscovery.Suite> suites) {
         OffsetDateTime now = OffsetDateTime.now();
         return suites.stream().map(SuiteDiscovery.Suite::release).map(ReleaseFile::validUntil)
                 .filter(v -> v != null && v.isBefore(now)).min(OffsetDateTime::compareTo)
                 .map(v -> config.archived()
                         ? "archived source: Release expired " + v.toLocalDate() + " (Valid-Until) accepted"
                         : "Release expired " + v.toLocalDate() + " (Valid-Until) accepted: Check-Valid-Until is off "
-                                + "for " + mirror.url() + " (sources.json, or the host's apt configuration for a mirror "
-                                + "taken from it)");
+                                + "for this mirror");
     }
 
     private List<SuiteDiscovery.Suite> suites(AptRepository repo, Problems problems) {
