@@ -68,7 +68,7 @@ final class ReleasesCommand extends CommandBase implements Callable<Integer> {
             return printUnmatched(out, cells, calendar);
         }
         if (json) {
-            Json.print(out, cells.stream().map(c -> ReleaseJson.of(c, true, status.get(c), date)).toList());
+            Json.print(out, cells.stream().map(c -> ReleaseJson.of(c, true, calendar, status.get(c), date)).toList());
         } else {
             printTable(out, cells, status, date);
         }

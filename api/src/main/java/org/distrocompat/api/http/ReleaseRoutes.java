@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.distrocompat.api.json.HistoryJson;
 import org.distrocompat.api.json.ReleaseJson;
+import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.query.ReleaseFilter;
 import org.distrocompat.db.Database;
 import org.distrocompat.db.model.Libc;
@@ -56,7 +57,7 @@ final class ReleaseRoutes {
             List<Map<String, Object>> out = new ArrayList<>();
             for (ReleaseArchView c : data.catalog()) {
                 if (filter.test(c)) {
-                    out.add(ReleaseJson.of(c, versions));
+                    out.add(ReleaseJson.of(c, versions, data.calendar()));
                 }
             }
             return Body.json(out);
@@ -75,10 +76,10 @@ final class ReleaseRoutes {
                     + " (GET /api/releases lists what is stored)");
         }
         ReleaseArchView first = cells.get(0);
-        data.memo("release " + distro + "/" + first.release(), () -> Body.json(detail(cells))).send(ctx);
+        data.memo("release " + distro + "/" + first.release(), () -> Body.json(detail(cells, data.calendar()))).send(ctx);
     }
 
-    private Map<String, Object> detail(List<ReleaseArchView> cells) {
+    private Map<String, Object> detail(List<ReleaseArchView> cells, ReleaseCalendar calendar) {
         ReleaseArchView c0 = cells.get(0);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("distro", c0.distro());
@@ -87,11 +88,12 @@ final class ReleaseRoutes {
         m.put("codename", c0.codename());
         m.put("status", c0.status().dbName());
         m.put("libc", c0.libc().dbName());
-        m.put("release_date", c0.releaseDate() == null ? null : c0.releaseDate().toString());
-        m.put("eol_date", c0.eolDate() == null ? null : c0.eolDate().toString());
+        ReleaseJson.Dates dates = ReleaseJson.Dates.of(c0, calendar);
+        m.put("release_date", dates.release() == null ? null : dates.release().toString());
+        m.put("eol_date", dates.eol() == null ? null : dates.eol().toString());
         List<Map<String, Object>> out = new ArrayList<>();
         for (ReleaseArchView c : cells) {
-            Map<String, Object> cm = ReleaseJson.of(c, true);
+            Map<String, Object> cm = ReleaseJson.of(c, true, calendar);
             cm.put("versions_by_soname", c.versionsBySoname());
             out.add(cm);
         }

@@ -75,8 +75,9 @@ final class ServedData {
         Checker checker = new Checker(snapshot, derivedJudge(manylinux), derivedJudge(musllinux), limits);
         List<Pairings.Row> rows = Pairings.rows(snapshot.cells());
         Body pairings = Body.json(PairingsJson.of(rows, Pairings.sameGlibcDifferentLibstdcxx(rows)));
-        Body releases = Body.json(catalog.stream().map(c -> ReleaseJson.of(c, false)).toList());
-        return new ServedData(version, snapshot, catalog, CalendarLoader.calendarOf(snapshot.calendar()), checker,
+        ReleaseCalendar calendar = CalendarLoader.calendarOf(snapshot.calendar());
+        Body releases = Body.json(catalog.stream().map(c -> ReleaseJson.of(c, false, calendar)).toList());
+        return new ServedData(version, snapshot, catalog, calendar, checker,
                 Map.of("manylinux", manylinux, "musllinux",
                 musllinux), releases, pairings);
     }

@@ -3,6 +3,11 @@ package org.distrocompat.api.json;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.distrocompat.core.calendar.CalendarEntry;
+import org.distrocompat.core.calendar.ReleaseCalendar;
 import org.distrocompat.core.calendar.SupportStatus;
 import org.distrocompat.db.model.Libc;
 import org.distrocompat.db.query.ReleaseArchView;
@@ -13,14 +18,17 @@ public final class ReleaseJson {
     }
 
     /**
-     * {@code distro}, {@code release}, {@code codename}, {@code arch}, {@code status}, {@code libc}, {@code glibc}
-     * (null for musl releases), {@code musl} (null for glibc releases), {@code provenance}, {@code release_date} and
-     * {@code eol_date} (where known), {@code versions} (prefix -> every defined name) and {@code max} (prefix ->
-     * highest); without {@code versions} when {@code withVersions} is false (the short form of listings).
+     * {@code distro}, {@code distro_name} (the family's display name), {@code release}, {@code codename},
+     * {@code arch}, {@code status}, {@code libc}, {@code glibc} (null for musl releases), {@code musl} (null for glibc
+     * releases), {@code provenance}, {@code release_date} and {@code eol_date} (where known: stored, else from
+     * {@code calendar}), {@code versions} (prefix -> every defined name) and {@code max} (prefix -> highest); without
+     * {@code versions} when {@code withVersions} is false (the short form of listings).
      */
-    public static Map<String, Object> of(ReleaseArchView c, boolean withVersions) {
+    public static Map<String, Object> of(ReleaseArchView c, boolean withVersions, ReleaseCalendar calendar) {
+        Dates dates = Dates.of(c, calendar);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("distro", c.distro());
+        m.put("distro_name", c.distroDisplayName());
         m.put("release", c.release());
         m.put("codename", c.codename());
         m.put("arch", c.arch().wheelName());
@@ -29,8 +37,8 @@ public final class ReleaseJson {
         m.put("glibc", c.libc() == Libc.GLIBC ? c.glibc() : null);
         m.put("musl", c.libc() == Libc.MUSL ? c.glibc() : null);
         m.put("provenance", c.provenance().dbName());
-        m.put("release_date", c.releaseDate() == null ? null : c.releaseDate().toString());
-        m.put("eol_date", c.eolDate() == null ? null : c.eolDate().toString());
+        m.put("release_date", dates.text(dates.release()));
+        m.put("eol_date", dates.text(dates.eol()));
         if (withVersions) {
             m.put("versions", c.versions());
         }
@@ -39,8 +47,9 @@ public final class ReleaseJson {
     }
 
     /** The same with {@code support} {@code {as_of, status, label, until}}: the release calendar's word on a date. */
-    public static Map<String, Object> of(ReleaseArchView c, boolean withVersions, SupportStatus s, LocalDate date) {
-        Map<String, Object> m = of(c, withVersions);
+    public static Map<String, Object> of(ReleaseArchView c, boolean withVersions, ReleaseCalendar calendar, SupportStatus s,
+            LocalDate date) {
+        Map<String, Object> m = of(c, withVersions, calendar);
         Map<String, Object> support = new LinkedHashMap<>();
         support.put("as_of", date.toString());
         support.put("status", s.status().schemaName());
@@ -48,5 +57,23 @@ public final class ReleaseJson {
         support.put("until", s.until() == null ? null : s.until().toString());
         m.put("support", support);
         return m;
+    }
+
+    /**
+     * A release's dates: as stored, else from its release-calendar entry (end of life: the last support of any kind
+     * the calendar names, extended included).
+     */
+    public record Dates(LocalDate release, LocalDate eol) {
+        public static Dates of(ReleaseArchView c, ReleaseCalendar calendar) {
+            Optional<CalendarEntry> e = calendar.entryFor(c.distro(), c.release(), c.codename());
+            LocalDate released = c.releaseDate() != null ? c.releaseDate() : e.map(CalendarEntry::releaseDate).orElse(null);
+            LocalDate eol = c.eolDate() != null ? c.eolDate() : e.map(x -> Stream.of(x.supportEnd(), x.ltsEnd(),
+                    x.extendedEnd()).filter(Objects::nonNull).max(LocalDate::compareTo).orElse(null)).orElse(null);
+            return new Dates(released, eol);
+        }
+
+        String text(LocalDate d) {
+            return d == null ? null : d.toString();
+        }
     }
 }

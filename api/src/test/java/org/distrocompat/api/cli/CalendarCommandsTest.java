@@ -63,6 +63,22 @@ class CalendarCommandsTest {
     }
 
     @Test
+    void releasesCarryTheirFamilysNameAndTheCalendarsDates() throws Exception {
+        CliRunner r = CliRunner.run("releases", "--db", url, "--json", "--distro", "debian", "--arch", "x86_64");
+        JsonNode bookworm = null;
+        for (JsonNode n : Json.MAPPER.readTree(r.out())) {
+            if (n.get("release").asText().equals("12")) {
+                bookworm = n;
+            }
+        }
+        assertThat(bookworm).as(r.out()).isNotNull();
+        assertThat(bookworm.get("distro_name").asText()).isEqualTo("Debian");
+        // the baseline stores no dates: they come from the release calendar (end of life: its last support, LTS or later)
+        assertThat(bookworm.get("release_date").asText()).isEqualTo("2023-06-10");
+        assertThat(bookworm.get("eol_date").asText()).isGreaterThanOrEqualTo("2028-06-30");
+    }
+
+    @Test
     void unmatchedCalendarListsTheReleasesNoCalendarKnows() {
         CliRunner r = CliRunner.run("releases", "--db", url, "--unmatched-calendar");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -62,7 +62,12 @@ const FAMILY_COLOURS = { debian: '#c70036', ubuntu: '#e95420', centos: '#932279'
   archlinux: '#1793d1', oraclelinux: '#7a1f1f', photon: '#7e57c2', rhubi: '#ee0000' };
 const SPARE = ['#2f6fde', '#17becf', '#bcbd22', '#8c564b', '#e377c2', '#393b79', '#637939', '#843c39'];
 function familyColour(d, i) { return FAMILY_COLOURS[d] || SPARE[i % SPARE.length]; }
-function familyName(d) { return FAMILY_NAMES[d] || d.charAt(0).toUpperCase() + d.slice(1); }
+// the families' display names as the database has them (ALT Linux, Red Hat UBI), learned from /api/releases
+const STORED_NAMES = {};
+// the stored status, unless the release calendar says its support has ended (eol_date past)
+const TODAY = new Date().toISOString().slice(0, 10);
+function statusOf(r) { return r.status === 'supported' && r.eol_date && r.eol_date < TODAY ? 'eol' : r.status; }
+function familyName(d) { return STORED_NAMES[d] || FAMILY_NAMES[d] || d.charAt(0).toUpperCase() + d.slice(1); }
 
 // ---- routing ----
 
@@ -87,6 +92,7 @@ function route() {
 async function loadReleases() {
   if (!state.releases) {
     state.releases = await api('/api/releases');
+    state.releases.forEach((r) => { if (r.distro_name) STORED_NAMES[r.distro] = r.distro_name; });
     const distros = [...new Set(state.releases.map((r) => r.distro))].sort();
     const sel = $('#f-distro');
     distros.forEach((d) => sel.append(el('option', { value: d, text: familyName(d) })));
@@ -110,7 +116,7 @@ async function showMatrix() {
     cells = cells.filter((r) => ok.has(r.distro + '/' + r.release + '/' + r.arch));
   }
   cells = cells.filter((r) => (!f.distro || r.distro === f.distro) && (!f.arch || r.arch === f.arch)
-    && (!f.libc || r.libc === f.libc) && (!f.status || r.status === f.status));
+    && (!f.libc || r.libc === f.libc) && (!f.status || statusOf(r) === f.status));
   renderMatrix(cells, $('#f-colour').value);
 }
 
@@ -133,7 +139,7 @@ function renderMatrix(cells, prefix) {
     }
     const row = el('tr', { 'data-distro': r.distro },
       el('th', { class: 'rel' }, el('a', { href: `#/release/${enc(r.distro)}/${enc(r.release)}`, text: `${familyName(r.distro)} ${r.release}` }),
-        r.codename ? el('span', { class: 'code', text: r.codename }) : null, ' ', el('span', { class: 'badge ' + r.status, text: r.status })));
+        r.codename ? el('span', { class: 'code', text: r.codename }) : null, ' ', el('span', { class: 'badge ' + statusOf(r), text: statusOf(r) })));
     for (const a of arches) {
       const c = r.cells[a];
       if (!c) { row.append(el('td')); continue; }
@@ -170,7 +176,7 @@ async function showRelease(distro, release, arch) {
   const cells = arch ? d.cells.filter((c) => c.arch === arch).concat(d.cells.filter((c) => c.arch !== arch)) : d.cells;
   box.replaceChildren(
     el('h1', {}, `${d.distro_name || familyName(d.distro)} ${d.release}`, d.codename ? el('span', { class: 'muted', text: ` (${d.codename})` }) : null),
-    el('p', {}, el('span', { class: 'badge ' + d.status, text: d.status }), ' ', d.libc === 'musl' ? 'musl' : 'glibc ' + (d.cells[0].glibc || '?'), dates ? ' · ' + dates : '',
+    el('p', {}, el('span', { class: 'badge ' + statusOf(d), text: statusOf(d) }), ' ', d.libc === 'musl' ? 'musl' : 'glibc ' + (d.cells[0].glibc || '?'), dates ? ' · ' + dates : '',
       ' · ', d.cells.length + ' architecture' + (d.cells.length === 1 ? '' : 's')),
     el('div', { class: 'cards' }, cells.map((c) => releaseCard(c, d.history.find((h) => h.arch === c.arch)))),
     ...(d.history.length ? d.history.map(historyCard) : [el('p', { class: 'muted', text: 'No package history: this release was imported, not crawled (history comes from crawls).' })]));
