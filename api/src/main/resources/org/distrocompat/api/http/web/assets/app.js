@@ -351,7 +351,7 @@ async function showPairings() {
     const byFamily = [...new Set(dated.map((x) => x.r.distro))].sort();
     chartIn('#pairings-dates').setOption({
       title: { text: 'glibc by release date', left: 10, top: 8, textStyle: { fontSize: 13 } },
-      grid: { left: 70, right: 30, top: 50, bottom: 40 }, legend: { top: 8, right: 10, type: 'scroll' },
+      grid: { left: 70, right: 30, top: 80, bottom: 40 }, legend: { top: 32, left: 10, right: 10, type: 'scroll' },
       tooltip: { trigger: 'item', formatter: (p) => { const r = p.data.row; return `<b>${familyName(r.distro)} ${r.release}</b><br>released ${p.data.value[0]}<br>glibc ${r.glibc}, GLIBCXX ≤ ${r.max.GLIBCXX || '—'}`; } },
       xAxis: { type: 'time' }, yAxis: { type: 'value', scale: true, name: 'glibc 2.x', axisLabel: { formatter: (v) => '2.' + v } },
       series: byFamily.map((f, i) => ({ name: familyName(f), type: 'scatter', symbolSize: 11, color: familyColour(f, i),
